@@ -1,0 +1,22 @@
+package dev.megaplan.cloud.providers.local;
+
+import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.api.provider.ProviderFactory;
+import dev.megaplan.cloud.providers.internal.PendingProvider;
+
+/** The {@code local} provider: Docker Compose in a persistent deploy directory on this machine. */
+public final class LocalProviderFactory implements ProviderFactory {
+  /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
+  public LocalProviderFactory() {}
+
+  @Override
+  public String name() {
+    return "local";
+  }
+
+  @Override
+  public Provider create(CloudConfig config) {
+    return new PendingProvider(name());
+  }
+}
