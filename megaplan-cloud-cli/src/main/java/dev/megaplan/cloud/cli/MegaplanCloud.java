@@ -1,0 +1,168 @@
+package dev.megaplan.cloud.cli;
+
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.cli.commands.AttachCommand;
+import dev.megaplan.cloud.cli.commands.BootstrapCommand;
+import dev.megaplan.cloud.cli.commands.BuildCommand;
+import dev.megaplan.cloud.cli.commands.ChainCommand;
+import dev.megaplan.cloud.cli.commands.ChainsCommand;
+import dev.megaplan.cloud.cli.commands.ConfigCommand;
+import dev.megaplan.cloud.cli.commands.DeployCommand;
+import dev.megaplan.cloud.cli.commands.DestroyCommand;
+import dev.megaplan.cloud.cli.commands.DownCommand;
+import dev.megaplan.cloud.cli.commands.ExecCommand;
+import dev.megaplan.cloud.cli.commands.InitCommand;
+import dev.megaplan.cloud.cli.commands.LogsCommand;
+import dev.megaplan.cloud.cli.commands.RedactCommand;
+import dev.megaplan.cloud.cli.commands.ResumeCommand;
+import dev.megaplan.cloud.cli.commands.StatusCommand;
+import dev.megaplan.cloud.cli.commands.SuperviseCommand;
+import dev.megaplan.cloud.cli.commands.VersionCommand;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code megaplan-cloud} command: a drop-in for the Python tool's {@code cloud} subcommands.
+ * Machine JSON goes to stdout, human lines to stderr, so {@code | jq} always works.
+ */
+@Command(
+    name = "megaplan-cloud",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.Provider.class,
+    sortOptions = false,
+    description = {
+      "Stage files onto a megaplan runner box, start work there in tmux, read the chain's"
+          + " progress back and supervise it safely.",
+      "",
+      "Every subcommand reads ./cloud.yaml unless --cloud-yaml PATH says otherwise;"
+          + " `megaplan-cloud init` writes a commented starter file."
+    },
+    subcommands = {
+      InitCommand.class,
+      BuildCommand.class,
+      DeployCommand.class,
+      BootstrapCommand.class,
+      ChainCommand.class,
+      StatusCommand.class,
+      ChainsCommand.class,
+      LogsCommand.class,
+      AttachCommand.class,
+      ExecCommand.class,
+      ResumeCommand.class,
+      SuperviseCommand.class,
+      DownCommand.class,
+      DestroyCommand.class,
+      ConfigCommand.class,
+      RedactCommand.class,
+      VersionCommand.class,
+    })
+public final class MegaplanCloud implements Runnable {
+  private final CliEnvironment environment;
+
+  @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Creates the root command in the real process environment (used by completion generation). */
+  public MegaplanCloud() {
+    this(CliEnvironment.system());
+  }
+
+  /**
+   * Creates the root command.
+   *
+   * @param environment what the command reads from outside its arguments
+   */
+  public MegaplanCloud(CliEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /**
+   * The environment the command runs in.
+   *
+   * @return the environment
+   */
+  public CliEnvironment environment() {
+    return environment;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+
+  /**
+   * Runs the command line and returns its exit status.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @param environment the environment
+   * @return the exit status (08)
+   */
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
+    CommandLine commandLine = commandLine(environment);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    try {
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /**
+   * Builds the picocli command line with the project's error handling installed.
+   *
+   * @param environment the environment
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(CliEnvironment environment) {
+    CommandLine commandLine = new CommandLine(new MegaplanCloud(environment));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          boolean debug = parseResult.hasMatchedOption("--debug");
+          CloudException cloud =
+              exception instanceof CloudException
+                  ? (CloudException) exception
+                  : new CloudException(
+                      ErrorCode.PROVIDER_FAILED,
+                      "Unexpected failure: " + exception,
+                      Map.of(),
+                      exception);
+          return ErrorOutput.print(cloud, cmd.getOut(), cmd.getErr(), debug);
+        });
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          CommandLine cmd = exception.getCommandLine();
+          cmd.getErr().println(exception.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(exception, cmd.getErr());
+          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          ErrorOutput.print(
+              new CloudException(ErrorCode.INVALID_ARGS, exception.getMessage()),
+              cmd.getOut(),
+              cmd.getErr(),
+              false);
+          return ErrorCode.INVALID_ARGS.exitStatus();
+        });
+    return commandLine;
+  }
+
+  /**
+   * The program's entry point.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(execute(args, out, err, CliEnvironment.system()));
+  }
+}
