@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
-import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ProviderRegistryTest {
       }
 
       @Override
-      public Provider create(CloudConfig config) {
+      public Provider create(ProviderContext context) {
         throw new UnsupportedOperationException();
       }
     };

@@ -1,7 +1,5 @@
 package dev.megaplan.cloud.api.provider;
 
-import dev.megaplan.cloud.api.config.CloudConfig;
-
 /**
  * Creates a {@link Provider} for a configuration. Implementations are registered under {@code
  * META-INF/services/dev.megaplan.cloud.api.provider.ProviderFactory} and must load without their
@@ -18,8 +16,8 @@ public interface ProviderFactory {
   /**
    * Creates a provider for one session.
    *
-   * @param config the loaded configuration
+   * @param context the configuration and local environment
    * @return a provider; closing it releases connections it opened
    */
-  Provider create(CloudConfig config);
+  Provider create(ProviderContext context);
 }

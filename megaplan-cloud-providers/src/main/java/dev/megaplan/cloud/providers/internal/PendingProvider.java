@@ -1,8 +1,9 @@
 package dev.megaplan.cloud.providers.internal;
 
-import dev.megaplan.cloud.api.CloudException;
-import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.provider.Capabilities;
 import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.api.provider.RemoteShell;
+import java.util.Optional;
 
 /**
  * A provider whose implementation has not landed yet: it is registered (so cloud.yaml can name it
@@ -25,16 +26,25 @@ public final class PendingProvider implements Provider {
     return name;
   }
 
-  /**
-   * The error every operation of this provider answers.
-   *
-   * @param operation what was asked, for example {@code deploy}
-   * @return the exception to throw
-   */
-  public CloudException notImplemented(String operation) {
-    return new CloudException(
-        ErrorCode.NOT_IMPLEMENTED,
-        "The '" + name + "' provider cannot " + operation + " yet: it is not implemented.");
+  @Override
+  public Capabilities capabilities() {
+    return Capabilities.builder()
+        .remoteShell(false)
+        .namedSessions(false)
+        .interactiveAttach(false)
+        .persistentVolume(false)
+        .sameMachine(false)
+        .build();
+  }
+
+  @Override
+  public Optional<RemoteShell> remoteShell() {
+    return Optional.empty();
+  }
+
+  @Override
+  public String identity() {
+    throw unsupported("identify its deployment");
   }
 
   @Override

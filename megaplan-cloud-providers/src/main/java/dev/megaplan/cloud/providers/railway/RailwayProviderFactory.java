@@ -1,7 +1,7 @@
 package dev.megaplan.cloud.providers.railway;
 
-import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
 import dev.megaplan.cloud.providers.internal.PendingProvider;
 
@@ -18,7 +18,7 @@ public final class RailwayProviderFactory implements ProviderFactory {
   }
 
   @Override
-  public Provider create(CloudConfig config) {
+  public Provider create(ProviderContext context) {
     return new PendingProvider(name());
   }
 }

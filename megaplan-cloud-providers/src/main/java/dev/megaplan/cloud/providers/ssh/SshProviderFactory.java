@@ -1,7 +1,7 @@
 package dev.megaplan.cloud.providers.ssh;
 
-import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
 import dev.megaplan.cloud.providers.internal.PendingProvider;
 
@@ -16,7 +16,7 @@ public final class SshProviderFactory implements ProviderFactory {
   }
 
   @Override
-  public Provider create(CloudConfig config) {
+  public Provider create(ProviderContext context) {
     return new PendingProvider(name());
   }
 }

@@ -22,8 +22,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Writes bytes atomically, creating parent directories. A failure leaves any previous file
-   * intact and no temp file behind.
+   * Writes bytes atomically, creating parent directories. A failure leaves any previous file intact
+   * and no temp file behind.
    *
    * @param target the file to write
    * @param content the bytes
@@ -38,7 +38,8 @@ public final class AtomicFiles {
    *
    * @param target the file to write
    * @param content the bytes
-   * @param permissions the permissions, or null to keep the existing file's (else {@code rw-r--r--})
+   * @param permissions the permissions, or null to keep the existing file's (else {@code
+   *     rw-r--r--})
    */
   public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) {
     Path absolute = target.toAbsolutePath();
@@ -46,7 +47,8 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(absolute.getParent());
       temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-      Files.setPosixFilePermissions(temp, permissions != null ? permissions : keptPermissions(absolute));
+      Files.setPosixFilePermissions(
+          temp, permissions != null ? permissions : keptPermissions(absolute));
       Files.write(temp, content);
       try {
         Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
