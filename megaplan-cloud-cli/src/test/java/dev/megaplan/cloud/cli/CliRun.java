@@ -1,0 +1,57 @@
+package dev.megaplan.cloud.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.megaplan.cloud.core.internal.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the command line in-process with captured output and an injected environment. */
+final class CliRun {
+  final int exit;
+  final String out;
+  final String err;
+
+  private CliRun(int exit, String out, String err) {
+    this.exit = exit;
+    this.out = out;
+    this.err = err;
+  }
+
+  static CliRun in(Path workingDirectory, String... args) {
+    return in(workingDirectory, Map.of(), "", args);
+  }
+
+  static CliRun in(Path workingDirectory, Map<String, String> env, String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Map<String, String> environment = new HashMap<>(env);
+    CliEnvironment cli =
+        new CliEnvironment(
+            environment::get,
+            workingDirectory.resolve("home"),
+            workingDirectory,
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            false);
+    int exit = MegaplanCloud.execute(args, new PrintWriter(out), new PrintWriter(err), cli);
+    return new CliRun(exit, out.toString(), err.toString());
+  }
+
+  JsonNode json() {
+    try {
+      return Json.mapper().readTree(out);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException("stdout is not JSON: " + out, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "exit=" + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+  }
+}
