@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the command line reads from the world outside its arguments: environment variables, the
- * home and working directories, standard input and whether a terminal is attached. Injected so
- * tests never touch the real process environment.
+ * What the command line reads from the world outside its arguments: environment variables, the home
+ * and working directories, standard input and whether a terminal is attached. Injected so tests
+ * never touch the real process environment.
  *
  * @param env environment lookup (returns null for unset names)
  * @param home the user's home directory

@@ -3,7 +3,10 @@ package dev.megaplan.cloud.cli;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --repo-url}, {@code --repo-branch}, {@code --repo-workspace}: in-memory overrides of {@code repo}. */
+/**
+ * {@code --repo-url}, {@code --repo-branch}, {@code --repo-workspace}: in-memory overrides of
+ * {@code repo}.
+ */
 public final class RepoOverrideOptions {
   @Option(names = "--repo-url", paramLabel = "URL", description = "Override repo.url.")
   String url;

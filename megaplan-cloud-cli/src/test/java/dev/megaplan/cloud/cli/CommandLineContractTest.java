@@ -23,8 +23,23 @@ class CommandLineContractTest {
     assertEquals(0, run.exit, run.toString());
     for (String name :
         List.of(
-            "init", "build", "deploy", "bootstrap", "chain", "status", "chains", "logs", "attach",
-            "exec", "resume", "supervise", "down", "destroy", "config", "redact", "version")) {
+            "init",
+            "build",
+            "deploy",
+            "bootstrap",
+            "chain",
+            "status",
+            "chains",
+            "logs",
+            "attach",
+            "exec",
+            "resume",
+            "supervise",
+            "down",
+            "destroy",
+            "config",
+            "redact",
+            "version")) {
       assertTrue(run.out.contains("\n  " + name + " "), name + " missing from:\n" + run.out);
     }
   }
@@ -78,7 +93,8 @@ class CommandLineContractTest {
   @Test
   void configValidateReportsTheProviderAndUnknownKeys() throws Exception {
     Files.writeString(
-        dir.resolve("cloud.yaml"), "provder: ssh\nprovider: host\nrepo:\n  url: https://x/app.git\n");
+        dir.resolve("cloud.yaml"),
+        "provder: ssh\nprovider: host\nrepo:\n  url: https://x/app.git\n");
     CliRun run = CliRun.in(dir, "config", "validate");
     assertEquals(0, run.exit, run.toString());
     JsonNode json = run.json();

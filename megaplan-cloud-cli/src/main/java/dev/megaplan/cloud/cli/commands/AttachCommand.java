@@ -1,17 +1,22 @@
 package dev.megaplan.cloud.cli.commands;
 
-import dev.megaplan.cloud.cli.RepoOverrideOptions;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code megaplan-cloud attach}: Attach to a tmux session on the box. A raw interactive terminal: output is NOT redacted. */
-@Command(name = "attach", mixinStandardHelpOptions = true, description = "Attach to a tmux session on the box. A raw interactive terminal: output is NOT redacted.")
+/**
+ * {@code megaplan-cloud attach}: Attach to a tmux session on the box. A raw interactive terminal:
+ * output is NOT redacted.
+ */
+@Command(
+    name = "attach",
+    mixinStandardHelpOptions = true,
+    description =
+        "Attach to a tmux session on the box. A raw interactive terminal: output is NOT redacted.")
 public final class AttachCommand extends PendingCommand {
-  @Option(names = "--session", paramLabel = "NAME", description = "Session to attach to (for railway: the Railway ssh session).")
+  @Option(
+      names = "--session",
+      paramLabel = "NAME",
+      description = "Session to attach to (for railway: the Railway ssh session).")
   String session;
 
   /** Creates the command; picocli calls this. */

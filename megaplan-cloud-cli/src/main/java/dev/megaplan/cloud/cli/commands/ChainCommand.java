@@ -2,26 +2,38 @@ package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.cli.RepoOverrideOptions;
 import java.nio.file.Path;
-import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code megaplan-cloud chain}: Upload a chain spec and its idea files, then start the chain in tmux on the box. */
-@Command(name = "chain", mixinStandardHelpOptions = true, description = "Upload a chain spec and its idea files, then start the chain in tmux on the box.")
+/**
+ * {@code megaplan-cloud chain}: Upload a chain spec and its idea files, then start the chain in
+ * tmux on the box.
+ */
+@Command(
+    name = "chain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Upload a chain spec and its idea files, then start the chain in tmux on the box.")
 public final class ChainCommand extends PendingCommand {
   @Parameters(index = "0", paramLabel = "SPEC", description = "Local chain spec (chain.yaml).")
   Path spec;
 
-  @Option(names = "--idea-dir", paramLabel = "DIR", description = "Where milestone idea files are looked up (default: the spec's directory).")
+  @Option(
+      names = "--idea-dir",
+      paramLabel = "DIR",
+      description = "Where milestone idea files are looked up (default: the spec's directory).")
   Path ideaDir;
 
-  @Option(names = {"--fresh", "--reset"}, description = "Discard existing chain state and start over.")
+  @Option(
+      names = {"--fresh", "--reset"},
+      description = "Discard existing chain state and start over.")
   boolean fresh;
 
-  @Option(names = "--no-git-refresh", description = "Pass --no-git-refresh to megaplan chain start.")
+  @Option(
+      names = "--no-git-refresh",
+      description = "Pass --no-git-refresh to megaplan chain start.")
   boolean noGitRefresh;
 
   @Mixin RepoOverrideOptions repo;

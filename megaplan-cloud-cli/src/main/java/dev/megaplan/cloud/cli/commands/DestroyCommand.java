@@ -1,15 +1,16 @@
 package dev.megaplan.cloud.cli.commands;
 
-import dev.megaplan.cloud.cli.RepoOverrideOptions;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code megaplan-cloud destroy}: Destroy the deployment and delete its volume (asks first unless --yes). */
-@Command(name = "destroy", mixinStandardHelpOptions = true, description = "Destroy the deployment and delete its volume (asks first unless --yes).")
+/**
+ * {@code megaplan-cloud destroy}: Destroy the deployment and delete its volume (asks first unless
+ * --yes).
+ */
+@Command(
+    name = "destroy",
+    mixinStandardHelpOptions = true,
+    description = "Destroy the deployment and delete its volume (asks first unless --yes).")
 public final class DestroyCommand extends PendingCommand {
   @Option(names = "--yes", description = "Do not ask for confirmation.")
   boolean yes;

@@ -1,15 +1,16 @@
 package dev.megaplan.cloud.cli.commands;
 
-import dev.megaplan.cloud.cli.RepoOverrideOptions;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code megaplan-cloud logs}: Show the runner's logs, redacted; follows until Ctrl-C unless --no-follow. */
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Show the runner's logs, redacted; follows until Ctrl-C unless --no-follow.")
+/**
+ * {@code megaplan-cloud logs}: Show the runner's logs, redacted; follows until Ctrl-C unless
+ * --no-follow.
+ */
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
+    description = "Show the runner's logs, redacted; follows until Ctrl-C unless --no-follow.")
 public final class LogsCommand extends PendingCommand {
   @Option(names = "--no-follow", description = "Print the recent tail (200 lines) and exit.")
   boolean noFollow;

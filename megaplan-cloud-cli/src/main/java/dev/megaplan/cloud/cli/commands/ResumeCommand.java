@@ -1,15 +1,15 @@
 package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.cli.RepoOverrideOptions;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code megaplan-cloud resume}: Run the next step megaplan reports for the current plan. */
-@Command(name = "resume", mixinStandardHelpOptions = true, description = "Run the next step megaplan reports for the current plan.")
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    description = "Run the next step megaplan reports for the current plan.")
 public final class ResumeCommand extends PendingCommand {
   @Option(names = "--plan", paramLabel = "PLAN", description = "The plan to resume.")
   String plan;
