@@ -2,6 +2,7 @@ package dev.megaplan.cloud.api.chain;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.megaplan.cloud.api.internal.AllowNulls;
 import java.util.Map;
 import org.immutables.value.Value;
 

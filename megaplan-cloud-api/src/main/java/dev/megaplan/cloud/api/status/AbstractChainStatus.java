@@ -6,6 +6,7 @@ import dev.megaplan.cloud.api.chain.ChainPolicy;
 import dev.megaplan.cloud.api.chain.ChainState;
 import dev.megaplan.cloud.api.chain.ChainSummary;
 import dev.megaplan.cloud.api.chain.SyncFacts;
+import dev.megaplan.cloud.api.internal.AllowNulls;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.api.supervisor;
 
+import dev.megaplan.cloud.api.internal.AllowNulls;
 import dev.megaplan.cloud.api.status.EffectiveStatus;
 import dev.megaplan.cloud.api.status.RunnerState;
 import java.util.Map;
@@ -85,5 +86,6 @@ abstract class AbstractObservation {
 
   /** The whole status payload the facts were read from (JSON-friendly JDK values). */
   @Value.Auxiliary
+  @AllowNulls
   public abstract Map<String, Object> payload();
 }

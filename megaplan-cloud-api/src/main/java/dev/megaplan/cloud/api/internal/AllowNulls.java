@@ -1,4 +1,4 @@
-package dev.megaplan.cloud.api.status;
+package dev.megaplan.cloud.api.internal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,4 +12,4 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.SOURCE)
-@interface AllowNulls {}
+public @interface AllowNulls {}
