@@ -13,8 +13,8 @@ import org.immutables.value.Value;
  * with {@code CloudYaml.load(path)} (core); this value does no I/O.
  *
  * <p>Its JSON rendering uses the file's snake_case names, in the file's section order; an unset
- * optional value renders as {@code null}, and so does a provider block ({@code local}, {@code
- * ssh}, {@code host}) or a mode block ({@code auto}, {@code chain}) that does not apply.
+ * optional value renders as {@code null}, and so does a provider block ({@code local}, {@code ssh},
+ * {@code host}) or a mode block ({@code auto}, {@code chain}) that does not apply.
  */
 @Value.Immutable
 @JsonPropertyOrder({

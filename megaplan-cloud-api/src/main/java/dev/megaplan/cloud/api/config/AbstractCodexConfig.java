@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.immutables.value.Value;
 
-/** The Codex CLI's settings, written into {@code /root/.codex/config.toml} on boot ({@code codex}). */
+/**
+ * The Codex CLI's settings, written into {@code /root/.codex/config.toml} on boot ({@code codex}).
+ */
 @Value.Immutable
 @JsonPropertyOrder({"model", "reasoning"})
 abstract class AbstractCodexConfig {

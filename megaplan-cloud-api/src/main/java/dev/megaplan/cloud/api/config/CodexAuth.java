@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** How Codex authenticates on the box ({@code megaplan.codex_auth}). */
 public enum CodexAuth {
-  /** ChatGPT-subscription OAuth, seeded from the local {@code ~/.codex} and {@code ~/.hermes} (the default). */
+  /**
+   * ChatGPT-subscription OAuth, seeded from the local {@code ~/.codex} and {@code ~/.hermes} (the
+   * default).
+   */
   CHATGPT,
   /** Standard API-key billing through {@code OPENAI_API_KEY}. */
   APIKEY;
