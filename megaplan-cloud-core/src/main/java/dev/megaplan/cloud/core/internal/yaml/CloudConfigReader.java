@@ -283,12 +283,12 @@ public final class CloudConfigReader {
       return List.of();
     }
     if (!value.get().isList()) {
-      throw notStrings(value.get(), value.get().describe());
+      throw notStrings(value.get(), ", got " + value.get().describe());
     }
     List<String> names = new ArrayList<>();
     for (YamlValue item : value.get().asList()) {
       if (!item.isScalar() || item.asString().isBlank()) {
-        throw notStrings(item, item.path() + " is " + item.describe());
+        throw notStrings(item, "; " + item.path() + " is " + item.describe());
       }
       names.add(item.asString());
     }
@@ -297,7 +297,7 @@ public final class CloudConfigReader {
 
   private static CloudException notStrings(YamlValue at, String detail) {
     return new CloudException(
-        ErrorCode.INVALID_SPEC, "secrets must be a list of strings, got " + detail + at.location());
+        ErrorCode.INVALID_SPEC, "secrets must be a list of strings" + detail + at.location());
   }
 
   private static List<Toolchain> readToolchains(YamlMap doc) {
