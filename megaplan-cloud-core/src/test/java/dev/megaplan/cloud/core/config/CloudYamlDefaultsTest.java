@@ -45,8 +45,7 @@ class CloudYamlDefaultsTest {
 
   @Test
   void writtenWorkspaceIsExplicit() {
-    CloudConfig config =
-        CloudYaml.parse("repo:\n  url: u\n  workspace: /workspace/app\n");
+    CloudConfig config = CloudYaml.parse("repo:\n  url: u\n  workspace: /workspace/app\n");
     assertTrue(config.repo().workspaceExplicit());
   }
 
@@ -177,8 +176,7 @@ class CloudYamlDefaultsTest {
         CloudYaml.loader()
             .homeDirectory(HOME)
             .parse("provider: host\nrepo: {url: 'git@github.com:acme/Web App.git'}\n");
-    assertEquals(
-        "/home/tester/.megaplan/cloud/host/web-app", config.host().orElseThrow().root());
+    assertEquals("/home/tester/.megaplan/cloud/host/web-app", config.host().orElseThrow().root());
   }
 
   @Test
