@@ -96,6 +96,7 @@ public final class ChainSpecReader {
     }
     YamlMap cases = value.asMap();
     FailurePolicy.Builder policy = FailurePolicy.builder();
+    int actions = 0;
     for (String key : cases.keys()) {
       if (!FAILURE_CASES.contains(key)) {
         throw new CloudException(
@@ -105,9 +106,13 @@ public final class ChainSpecReader {
                 + String.join(", ", FAILURE_CASES)
                 + cases.location());
       }
-      cases.get(key).ifPresent(v -> policy.putByCase(key, action(v)));
+      Optional<YamlValue> action = cases.get(key);
+      if (action.isPresent()) {
+        policy.putByCase(key, action(action.get()));
+        actions++;
+      }
     }
-    if (policy.build().byCase().isEmpty()) {
+    if (actions == 0) {
       throw value.error("must name an action for at least one of retry, escalate, abort");
     }
     return policy.build();

@@ -14,6 +14,7 @@ import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
@@ -269,7 +270,29 @@ public final class YamlValue {
    * @return the data
    */
   public Object toJava() {
-    return freeze(construct());
+    return toJava(new StandardConstructor(YamlDocuments.settings(sourceName)));
+  }
+
+  private Object toJava(StandardConstructor constructor) {
+    if (node instanceof MappingNode) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (NodeTuple tuple : ((MappingNode) node).getValue()) {
+        String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+        map.put(
+            key,
+            new YamlValue(tuple.getValueNode(), YamlPaths.child(path, key), sourceName)
+                .toJava(constructor));
+      }
+      return Collections.unmodifiableMap(map);
+    }
+    if (node instanceof SequenceNode) {
+      List<Object> list = new ArrayList<>();
+      for (YamlValue item : asList()) {
+        list.add(item.toJava(constructor));
+      }
+      return Collections.unmodifiableList(list);
+    }
+    return construct(constructor);
   }
 
   /**
@@ -296,9 +319,12 @@ public final class YamlValue {
   }
 
   private Object construct() {
+    return construct(new StandardConstructor(YamlDocuments.settings(sourceName)));
+  }
+
+  private Object construct(StandardConstructor constructor) {
     try {
-      return new StandardConstructor(YamlDocuments.settings(sourceName))
-          .constructSingleDocument(Optional.of(node));
+      return constructor.constructSingleDocument(Optional.of(node));
     } catch (YamlEngineException e) {
       throw error("could not be read: " + e.getMessage().lines().findFirst().orElse(""));
     }
@@ -309,30 +335,5 @@ public final class YamlValue {
       return "must be a positive integer";
     }
     return "must be between " + min + " and " + max;
-  }
-
-  private Object freeze(Object value) {
-    if (value instanceof Map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        copy.put(String.valueOf(entry.getKey()), freeze(entry.getValue()));
-      }
-      return Collections.unmodifiableMap(copy);
-    }
-    if (value instanceof List) {
-      List<Object> copy = new ArrayList<>();
-      for (Object item : (List<?>) value) {
-        copy.add(freeze(item));
-      }
-      return Collections.unmodifiableList(copy);
-    }
-    if (value instanceof Set) {
-      List<Object> copy = new ArrayList<>();
-      for (Object item : (Set<?>) value) {
-        copy.add(freeze(item));
-      }
-      return Collections.unmodifiableList(copy);
-    }
-    return value;
   }
 }
