@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.api.provider;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.immutables.value.Value;
 
@@ -14,6 +15,13 @@ abstract class AbstractLogRequest {
   public int tailLines() {
     return 200;
   }
+
+  /**
+   * Which log to show, in the provider's own terms (the host provider takes a chain log path or a
+   * chain session name); the provider's default (the newest chain log, the runner service) when
+   * empty.
+   */
+  public abstract Optional<String> source();
 
   /** Receives each line (without its newline). Callers pass a redacting sink. */
   @Value.Auxiliary

@@ -1,13 +1,14 @@
 package dev.megaplan.cloud.providers.host;
 
+import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
-import dev.megaplan.cloud.providers.internal.PendingProvider;
 
 /**
  * The {@code host} provider: the runner box is this machine (tmux, bash and git of its own), the
- * embedded default.
+ * embedded default. Maps cloud.yaml onto {@link HostSettings} in one place, {@link
+ * #settings(ProviderContext)}.
  */
 public final class HostProviderFactory implements ProviderFactory {
   /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
@@ -15,11 +16,34 @@ public final class HostProviderFactory implements ProviderFactory {
 
   @Override
   public String name() {
-    return "host";
+    return HostProvider.NAME;
   }
 
   @Override
   public Provider create(ProviderContext context) {
-    return new PendingProvider(name());
+    return new HostProvider(settings(context));
+  }
+
+  /**
+   * The host settings a configuration asks for: the root ({@code host.root}, by default {@code
+   * ~/.megaplan/cloud/host/<repo dir>}), the launcher ({@code megaplan.command}), the local
+   * environment, and the configured secrets as variables passed to the box.
+   *
+   * @param context the configuration and local environment
+   * @return the settings
+   */
+  public static HostSettings settings(ProviderContext context) {
+    CloudConfig config = context.config();
+    HostSettings.Builder settings =
+        HostSettings.builder()
+            .home(context.home())
+            .repoUrl(config.repo().url())
+            .environment(context.environment())
+            .passVariables(config.secrets());
+    // INTEGRATION: once CloudConfig carries them, wire
+    //   settings.root(Path.of(config.host().root()));          // host.root, absolute after ~
+    //   settings.launcher(config.megaplan().command());         // megaplan.command
+    // Until then the default root under the home and the default launcher apply.
+    return settings.build();
   }
 }
