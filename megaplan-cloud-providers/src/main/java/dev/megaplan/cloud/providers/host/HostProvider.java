@@ -452,6 +452,7 @@ public final class HostProvider implements Provider {
     String stderr = result.stderr();
     return stderr.contains("no server running")
         || stderr.contains("error connecting to")
+        || stderr.contains("server exited unexpectedly")
         || stderr.contains("No such file or directory");
   }
 }
