@@ -117,7 +117,7 @@ public record ChainsListCommand(String tmux, String markerDir) {
     int tmuxExit = doc.path("tmux_exit").asInt(-1);
     if (tmuxExit != 0) {
       String error = ProbeJson.text(doc, "tmux_error").orElse("").strip();
-      if (noServer(error)) {
+      if (noServer(tmuxExit, error)) {
         return List.of();
       }
       throw new CloudException(
@@ -147,10 +147,12 @@ public record ChainsListCommand(String tmux, String markerDir) {
     return List.copyOf(chains);
   }
 
-  /** Whether tmux's error says there is simply no server (no socket, or a stale one). */
-  static boolean noServer(String error) {
-    return error.contains("no server running")
-        || error.contains("error connecting to")
-        || error.contains("No such file or directory");
+  /**
+   * Whether tmux itself (exit 1, not a shell's 126/127) said there is simply no server: no socket,
+   * or a stale one.
+   */
+  static boolean noServer(int exitCode, String error) {
+    return exitCode == 1
+        && (error.contains("no server running") || error.contains("error connecting to"));
   }
 }

@@ -121,7 +121,7 @@ public record StatusProbeResult(
       if (hasSession.exitCode() == 1
           && (err.contains("can't find session")
               || err.contains("session not found")
-              || ChainsListCommand.noServer(err))) {
+              || ChainsListCommand.noServer(1, err))) {
         return new RunnerProbe(RunnerStatus.DEAD, err);
       }
       return new RunnerProbe(
