@@ -103,6 +103,8 @@ class SmallCommandsTest {
             true,
             Optional.of(new MegaplanRefresh(Optional.of(bare), "main", src)));
     box.env.put("GITHUB_TOKEN", "s3cr3t-token");
+    box.script("pip-bin/pip", "echo \"fake-pip: $*\"\n");
+    box.env.put("PATH", box.root.resolve("pip-bin") + ":" + System.getenv("PATH"));
 
     ExecResult result = box.exec(chain.render());
 
@@ -110,6 +112,7 @@ class SmallCommandsTest {
     assertTrue(Files.exists(Path.of(src, "README")));
     String logText = Files.readString(Path.of(log));
     assertTrue(logText.contains("chain\0start\0--spec\0/w/chain.yaml\0--one\0"), logText);
+    assertTrue(logText.contains("fake-pip: install -e " + src), logText);
     assertFalse(chain.render().contains("s3cr3t"));
     assertFalse(Files.readString(Path.of(src, ".git/config")).contains("s3cr3t"));
   }
