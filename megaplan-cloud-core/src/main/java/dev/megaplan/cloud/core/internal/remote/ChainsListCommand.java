@@ -153,6 +153,8 @@ public record ChainsListCommand(String tmux, String markerDir) {
    */
   static boolean noServer(int exitCode, String error) {
     return exitCode == 1
-        && (error.contains("no server running") || error.contains("error connecting to"));
+        && (error.contains("no server running")
+            || error.contains("error connecting to")
+            || error.contains("server exited unexpectedly"));
   }
 }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ShellQuotePropertyTest {
   private static final long SEED = Long.getLong("quote.seed", System.nanoTime());
   private static final int COUNT = 4000;
-  private static final int SCRIPT_BUDGET = 96 * 1024; // one argv string must stay < 128 KiB
+  private static final int SCRIPT_BUDGET =
+      96 * 1024; // UTF-8 bytes: one argv string must stay < 128 KiB
   private static final String SPECIALS = "'\"\\$`(){}[]!*?~#&;|<>-=% \t\n\r^,.:@/";
   private static final int[] ASTRAL = {0x1F600, 0x1F4A9, 0x10000, 0x10FFFF, 0x1F1EB, 0x2070E};
 
@@ -90,8 +91,11 @@ class ShellQuotePropertyTest {
     while (index < values.size()) {
       StringBuilder script = new StringBuilder("printf '%s\\0'");
       int start = index;
-      while (index < values.size() && script.length() < SCRIPT_BUDGET) {
-        script.append(' ').append(ShellQuote.quote(values.get(index++)));
+      int scriptBytes = script.length();
+      while (index < values.size() && scriptBytes < SCRIPT_BUDGET) {
+        String quoted = ShellQuote.quote(values.get(index++));
+        script.append(' ').append(quoted);
+        scriptBytes += 1 + quoted.getBytes(StandardCharsets.UTF_8).length;
       }
       ProcessRunner.Result result = ProcessRunner.bash(script.toString(), Duration.ofSeconds(30));
       assertEquals(0, result.exitCode(), () -> seedMessage() + " " + result);
