@@ -80,15 +80,19 @@ class OneGigabyteLineTest {
       if (index >= LINE_BYTES) {
         return END[(int) (index - LINE_BYTES)];
       }
-      long hugeStart = LINE_BYTES / 2;
-      if (index >= hugeStart && index < hugeStart + HUGE_PREFIX.length) {
+      // the huge assignment sits between two whole segments
+      long hugeStart = LINE_BYTES / 2 / SEGMENT.length * SEGMENT.length;
+      long hugeEnd = hugeStart + HUGE_PREFIX.length + HUGE_VALUE_BYTES;
+      if (index < hugeStart) {
+        return SEGMENT[(int) (index % SEGMENT.length)];
+      }
+      if (index < hugeStart + HUGE_PREFIX.length) {
         return HUGE_PREFIX[(int) (index - hugeStart)];
       }
-      if (index >= hugeStart + HUGE_PREFIX.length
-          && index < hugeStart + HUGE_PREFIX.length + HUGE_VALUE_BYTES) {
+      if (index < hugeEnd) {
         return 'v';
       }
-      return SEGMENT[(int) (index % SEGMENT.length)];
+      return SEGMENT[(int) ((index - hugeEnd) % SEGMENT.length)];
     }
   }
 

@@ -28,12 +28,8 @@ final class Masks {
 
   /** Whether {@code [start, end)} shares a character with a mask. */
   boolean overlaps(int start, int end) {
-    for (int i = 0; i < count; i++) {
-      if (start(i) < end && start < end(i)) {
-        return true;
-      }
-    }
-    return false;
+    int i = lastStartingBefore(end);
+    return i >= 0 && end(i) > start;
   }
 
   /** Whether the character at {@code index} is masked. */
@@ -43,27 +39,36 @@ final class Masks {
 
   /** The start of the first mask at or after {@code index}, or {@code limit} when none. */
   int nextStart(int index, int limit) {
-    for (int i = 0; i < count; i++) {
-      if (start(i) >= index) {
-        return Math.min(start(i), limit);
-      }
-    }
-    return limit;
+    int i = lastStartingBefore(index) + 1;
+    return i < count ? Math.min(start(i), limit) : limit;
   }
 
-  /** Adds a region that overlaps no existing one. */
-  void add(int start, int end) {
+  /** Adds a region that overlaps no existing one; returns its position in start order. */
+  int add(int start, int end) {
     if (2 * count + 2 > bounds.length) {
       bounds = Arrays.copyOf(bounds, bounds.length * 2);
     }
-    int at = count;
-    while (at > 0 && start(at - 1) > start) {
-      at--;
-    }
+    int at = lastStartingBefore(start) + 1;
     System.arraycopy(bounds, 2 * at, bounds, 2 * at + 2, 2 * (count - at));
     bounds[2 * at] = start;
     bounds[2 * at + 1] = end;
     count++;
+    return at;
+  }
+
+  /** The index of the last mask whose start is below {@code position}, or -1. */
+  private int lastStartingBefore(int position) {
+    int low = 0;
+    int high = count - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (start(mid) < position) {
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return high;
   }
 
   /** The last mask, or -1 when there is none. */

@@ -24,13 +24,9 @@ final class Scan {
   TokenShape token;
 
   void mask(int anchor, int start, int end) {
-    masks.add(start, end);
+    int at = masks.add(start, end);
     if (anchors.length < masks.size()) {
       anchors = java.util.Arrays.copyOf(anchors, anchors.length * 2);
-    }
-    int at = masks.size() - 1;
-    while (at > 0 && masks.start(at) != start) {
-      at--;
     }
     System.arraycopy(anchors, at, anchors, at + 1, masks.size() - 1 - at);
     anchors[at] = anchor;
