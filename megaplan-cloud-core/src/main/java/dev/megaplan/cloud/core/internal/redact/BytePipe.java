@@ -1,0 +1,169 @@
+package dev.megaplan.cloud.core.internal.redact;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A {@link LinePipe} for UTF-8 bytes, with a fast path: a line that fits the bound and needs no
+ * redaction is passed through byte for byte (runs of such lines in one write leave in one piece). A
+ * line longer than the bound is decoded and handed to a {@link LinePipe} for windowed redaction;
+ * malformed UTF-8 in a redacted or over-long line becomes U+FFFD. Mutable; one per stream.
+ */
+public final class BytePipe {
+  private static final byte NEWLINE = '\n';
+  private static final byte[] NEWLINE_BYTES = {NEWLINE};
+
+  private final Scanner scanner;
+  private final ByteSink sink;
+  private final byte[] line;
+  private int length;
+  private final LinePipe longLines;
+  private final Utf8Feed decoder;
+  private boolean inLongLine;
+
+  /**
+   * Creates a pipe.
+   *
+   * @param scanner the rules
+   * @param overlap the window overlap ({@link Rules#overlap()})
+   * @param bound the longest line redacted whole, in bytes
+   * @param sink where redacted bytes go
+   */
+  public BytePipe(Scanner scanner, int overlap, int bound, ByteSink sink) {
+    this.scanner = scanner;
+    this.sink = sink;
+    int effective = Math.max(bound, 4 * overlap);
+    this.line = new byte[effective];
+    this.longLines = new LinePipe(scanner, overlap, effective, this::emitDecoded);
+    this.decoder = new Utf8Feed(longLines);
+  }
+
+  /**
+   * Feeds bytes.
+   *
+   * @param bytes the bytes
+   * @param offset where they start
+   * @param count how many
+   * @throws IOException when the sink fails
+   */
+  public void write(byte[] bytes, int offset, int count) throws IOException {
+    try {
+      feed(bytes, offset, offset + count);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Ends the stream: a held partial line is redacted and emitted without newline.
+   *
+   * @throws IOException when the sink fails
+   */
+  public void finish() throws IOException {
+    try {
+      if (inLongLine) {
+        decoder.write(new byte[0], 0, 0, true);
+        longLines.finish();
+        inLongLine = false;
+      } else if (length > 0) {
+        emitLine(line, 0, length, false);
+        length = 0;
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private void feed(byte[] bytes, int from, int to) throws IOException {
+    int at = from;
+    int clean = from; // start of lines already known to need no change, not yet written
+    while (at < to) {
+      int newline = indexOfNewline(bytes, at, to);
+      int stop = newline < 0 ? to : newline;
+      if (inLongLine) {
+        decoder.write(bytes, at, stop - at, newline >= 0);
+        if (newline >= 0) {
+          longLines.write(new char[] {'\n'}, 0, 1);
+          inLongLine = false;
+        }
+        at = clean = newline < 0 ? to : newline + 1;
+      } else if (newline >= 0 && length == 0 && stop - at <= line.length) {
+        String text = new String(bytes, at, stop - at, StandardCharsets.UTF_8);
+        String redacted = scanner.redact(text);
+        if (redacted != text) {
+          flush(bytes, clean, at);
+          writeRedacted(redacted, true);
+          clean = newline + 1;
+        }
+        at = newline + 1;
+      } else {
+        flush(bytes, clean, at);
+        at = clean = hold(bytes, at, stop, newline >= 0);
+      }
+    }
+    flush(bytes, clean, at);
+  }
+
+  /** Adds {@code bytes[from, stop)} to the held line; returns where reading goes on. */
+  private int hold(byte[] bytes, int from, int stop, boolean newline) throws IOException {
+    if (length + (stop - from) > line.length) {
+      inLongLine = true;
+      decoder.write(line, 0, length, false);
+      length = 0;
+      return from;
+    }
+    System.arraycopy(bytes, from, line, length, stop - from);
+    length += stop - from;
+    if (!newline) {
+      return stop;
+    }
+    emitLine(line, 0, length, true);
+    length = 0;
+    return stop + 1;
+  }
+
+  private void flush(byte[] bytes, int from, int to) throws IOException {
+    if (to > from) {
+      sink.write(bytes, from, to - from);
+    }
+  }
+
+  private void emitLine(byte[] bytes, int offset, int count, boolean newline) throws IOException {
+    String text = new String(bytes, offset, count, StandardCharsets.UTF_8);
+    String redacted = scanner.redact(text);
+    if (redacted == text) {
+      sink.write(bytes, offset, count);
+      if (newline) {
+        sink.write(NEWLINE_BYTES, 0, 1);
+      }
+    } else {
+      writeRedacted(redacted, newline);
+    }
+  }
+
+  private void writeRedacted(String text, boolean newline) throws IOException {
+    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+    sink.write(encoded, 0, encoded.length);
+    if (newline) {
+      sink.write(NEWLINE_BYTES, 0, 1);
+    }
+  }
+
+  private void emitDecoded(String text, boolean newline) {
+    try {
+      writeRedacted(text, newline);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int indexOfNewline(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == NEWLINE) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
