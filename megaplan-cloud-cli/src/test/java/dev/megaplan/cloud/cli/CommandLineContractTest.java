@@ -173,7 +173,7 @@ class CommandLineContractTest {
 
   @Test
   void aUsageErrorIsInvalidArgsWithExitTwo() {
-    CliRun run = CliRun.in(dir, "chain", "--no-such-flag");
+    CliRun run = CliRun.in(dir, "chain", "spec.yaml", "--no-such-flag");
     assertEquals(2, run.exit, run.toString());
     assertEquals("invalid_args", run.json().get("error").asText());
     assertTrue(run.err.contains("--no-such-flag"), run.err);

@@ -1,6 +1,7 @@
 package dev.megaplan.cloud.testkit;
 
 import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.config.HostConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
@@ -59,12 +60,16 @@ public final class HostBox implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    // INTEGRATION: once CloudConfig has host.root, set it to home/.megaplan/cloud/host/box here
-    // explicitly, so a loader-filled default can never point the box at the real home.
+    // The root is set explicitly, so a loader-filled default can never point the box at the
+    // real home.
     CloudConfig config =
         CloudConfig.builder()
             .provider("host")
             .repo(RepoConfig.builder().url(REPO_URL).build())
+            .host(
+                HostConfig.builder()
+                    .root(home.resolve(".megaplan/cloud/host/box").toString())
+                    .build())
             .build();
     ProviderContext context =
         ProviderContext.builder().config(config).environment(environment).home(home).build();

@@ -1,6 +1,20 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.core.CloudYaml;
+import dev.megaplan.cloud.core.Redactor;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -8,21 +22,44 @@ import picocli.CommandLine.Option;
 @Command(
     name = "redact",
     mixinStandardHelpOptions = true,
-    description =
-        "Copy stdin to stdout with secrets redacted: the values and assignments of the secrets"
-            + " named in cloud.yaml (when present) and by --secret, and known token shapes.")
-public final class RedactCommand extends PendingCommand {
+    description = {
+      "Copy stdin to stdout with secrets redacted, line by line: assignments of the named"
+          + " secrets (NAME=value, NAME: value), their current values (8+ characters), and"
+          + " token shapes (sk-…, ghp_…, xoxb-…).",
+      "Secrets are those listed in cloud.yaml (when it exists) plus every --secret."
+    })
+public final class RedactCommand extends CloudCommand {
   @Option(
       names = "--secret",
       paramLabel = "NAME",
-      description = "A secret's environment variable name (repeatable).")
-  List<String> secrets;
+      description = "An environment variable name whose value is a secret (repeatable).")
+  List<String> secrets = new ArrayList<>();
 
   /** Creates the command; picocli calls this. */
   public RedactCommand() {}
 
   @Override
-  String purpose() {
-    return "redact a stream";
+  public Integer call() {
+    Set<String> names = new LinkedHashSet<>();
+    Path cloudYaml = cloudYamlPath();
+    if (Files.exists(cloudYaml)) {
+      names.addAll(CloudYaml.load(cloudYaml).secrets());
+    }
+    names.addAll(secrets);
+    Redactor redactor = Redactor.create(names, environment().env());
+    Writer keepOpen =
+        new FilterWriter(out()) {
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
+    try (Reader in = new InputStreamReader(environment().stdin(), StandardCharsets.UTF_8);
+        Writer redacted = redactor.wrap(keepOpen)) {
+      in.transferTo(redacted);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return 0;
   }
 }

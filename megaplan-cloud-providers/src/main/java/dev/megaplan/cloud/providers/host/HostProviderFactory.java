@@ -4,6 +4,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
+import java.nio.file.Path;
 
 /**
  * The {@code host} provider: the runner box is this machine (tmux, bash and git of its own), the
@@ -40,10 +41,8 @@ public final class HostProviderFactory implements ProviderFactory {
             .repoUrl(config.repo().url())
             .environment(context.environment())
             .passVariables(config.secrets());
-    // INTEGRATION: once CloudConfig carries them, wire
-    //   settings.root(Path.of(config.host().root()));          // host.root, absolute after ~
-    //   settings.launcher(config.megaplan().command());         // megaplan.command
-    // Until then the default root under the home and the default launcher apply.
+    config.host().ifPresent(host -> settings.root(Path.of(host.root())));
+    settings.launcher(config.megaplan().command());
     return settings.build();
   }
 }
