@@ -1,0 +1,207 @@
+package dev.megaplan.cloud.core;
+
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.api.provider.ProviderContext;
+import dev.megaplan.cloud.core.internal.remote.Sleeper;
+import dev.megaplan.cloud.core.internal.session.SessionContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The front door: one configuration, one provider, one redactor, for as long as the session is
+ * open. Everything else is reachable from here.
+ *
+ * <pre>{@code
+ * CloudConfig cfg = CloudYaml.load(Path.of("cloud.yaml"));
+ * try (CloudSession session = CloudSession.open(cfg)) {
+ *   ChainStatus status = session.chainStatus().read();
+ * }
+ * }</pre>
+ *
+ * <p>Closing the session releases the provider's connections. A session is not meant to be used by
+ * several threads at once.
+ */
+public final class CloudSession implements AutoCloseable {
+  private final SessionContext context;
+
+  private CloudSession(SessionContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Opens a session on the process environment and the user's home, with the provider named in the
+   * configuration (found through {@link java.util.ServiceLoader}).
+   *
+   * @param config the configuration
+   * @return the open session
+   * @throws CloudException {@code invalid_spec} when no provider of that name is on the class path
+   */
+  public static CloudSession open(CloudConfig config) {
+    return builder(config).open();
+  }
+
+  /**
+   * A builder for a session with an injected environment, home, provider, clock or sleeper.
+   *
+   * @param config the configuration
+   * @return the builder
+   */
+  public static Builder builder(CloudConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * The configuration.
+   *
+   * @return the configuration
+   */
+  public CloudConfig config() {
+    return context.config();
+  }
+
+  /**
+   * The provider this session drives.
+   *
+   * @return the provider
+   */
+  public Provider provider() {
+    return context.provider();
+  }
+
+  /**
+   * The redactor built for this session's secrets; everything the session relays went through it.
+   *
+   * @return the redactor
+   */
+  public Redactor redactor() {
+    return context.redactor();
+  }
+
+  /**
+   * The shared state of this session's operations (for the SDK's own operation classes).
+   *
+   * @return the context
+   */
+  SessionContext context() {
+    return context;
+  }
+
+  @Override
+  public void close() {
+    context.provider().close();
+  }
+
+  /** Configures and opens a {@link CloudSession}. */
+  public static final class Builder {
+    private final CloudConfig config;
+    private Function<String, String> environment = System::getenv;
+    private Path home = Path.of(System.getProperty("user.home"));
+    private Provider provider;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Path cloudYaml;
+
+    private Builder(CloudConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The local environment lookup (secrets, tokens, PATH); the process environment by default.
+     *
+     * @param environment returns a variable's value, or null when unset
+     * @return this builder
+     */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment, "environment");
+      return this;
+    }
+
+    /**
+     * The local home directory (markers live under it); {@code user.home} by default.
+     *
+     * @param home the directory
+     * @return this builder
+     */
+    public Builder home(Path home) {
+      this.home = Objects.requireNonNull(home, "home");
+      return this;
+    }
+
+    /**
+     * An explicit provider, instead of the one the configuration names (an explicit choice beats
+     * discovery). The session closes it.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder provider(Provider provider) {
+      this.provider = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * The clock timestamps come from.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * What waits between polls.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * The cloud.yaml local markers are keyed by; the configuration's source file by default, else
+     * {@code ./cloud.yaml}.
+     *
+     * @param cloudYaml the path
+     * @return this builder
+     */
+    public Builder cloudYaml(Path cloudYaml) {
+      this.cloudYaml = Objects.requireNonNull(cloudYaml, "cloudYaml");
+      return this;
+    }
+
+    /**
+     * Opens the session.
+     *
+     * @return the session
+     * @throws CloudException {@code invalid_spec} when the configured provider is unknown
+     */
+    public CloudSession open() {
+      Path yaml =
+          (cloudYaml != null ? cloudYaml : config.source().orElse(Path.of("cloud.yaml")))
+              .toAbsolutePath()
+              .normalize();
+      Redactor redactor = Redactor.create(config.secrets(), environment);
+      Provider opened = provider;
+      if (opened == null) {
+        ProviderContext providerContext =
+            ProviderContext.builder().config(config).environment(environment).home(home).build();
+        opened = ProviderRegistry.discover().factory(config.provider()).create(providerContext);
+      }
+      if (opened == null) {
+        throw new CloudException(
+            ErrorCode.PROVIDER_FAILED, "The '" + config.provider() + "' provider returned null");
+      }
+      return new CloudSession(
+          new SessionContext(config, yaml, opened, environment, home, redactor, clock, sleeper));
+    }
+  }
+}
