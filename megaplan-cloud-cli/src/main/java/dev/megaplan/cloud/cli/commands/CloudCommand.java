@@ -1,8 +1,12 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.cli.CliEnvironment;
 import dev.megaplan.cloud.cli.CommonOptions;
 import dev.megaplan.cloud.cli.MegaplanCloud;
+import dev.megaplan.cloud.cli.RepoOverrideOptions;
+import dev.megaplan.cloud.core.CloudSession;
+import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.internal.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,6 +39,32 @@ abstract class CloudCommand implements Callable<Integer> {
   /** The cloud.yaml path, absolute. */
   Path cloudYamlPath() {
     return environment().resolve(common.cloudYaml());
+  }
+
+  /** Loads cloud.yaml with the environment's home (for {@code ~} expansion). */
+  CloudConfig loadConfig() {
+    return CloudYaml.loader().homeDirectory(environment().home()).load(cloudYamlPath());
+  }
+
+  /** Loads cloud.yaml, applies the repo overrides and opens a session on the environment. */
+  CloudSession openSession(RepoOverrideOptions overrides) {
+    CloudConfig config = loadConfig();
+    if (overrides != null) {
+      config =
+          CloudYaml.withRepoOverrides(
+              config, overrides.url(), overrides.branch(), overrides.workspace());
+    }
+    return CloudSession.builder(config)
+        .environment(environment().env())
+        .home(environment().home())
+        .cloudYaml(cloudYamlPath())
+        .open();
+  }
+
+  /** Prints a human line on stderr. */
+  void say(String line) {
+    err().println(line);
+    err().flush();
   }
 
   /** Prints a value as pretty JSON on stdout. */
