@@ -2,8 +2,6 @@ package dev.megaplan.cloud.testkit.emulator;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Where megaplan keeps a chain's state (spec 02): for the spec path {@code S}, made absolute and
@@ -33,18 +31,14 @@ final class ChainStatePath {
         .resolve(stem + "-" + digest + ".json");
   }
 
+  /** Lowercase hex SHA-1 of the UTF-8 bytes of {@code text}. */
   static String sha1Hex(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-      char[] hex = new char[digest.length * 2];
-      for (int i = 0; i < digest.length; i++) {
-        hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
-        hex[2 * i + 1] = HEX[digest[i] & 0xf];
-      }
-      return new String(hex);
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("SHA-1 is required of every JDK", impossible);
+    byte[] digest = Sha1.digest(text.getBytes(StandardCharsets.UTF_8));
+    char[] hex = new char[digest.length * 2];
+    for (int i = 0; i < digest.length; i++) {
+      hex[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX[digest[i] & 0xf];
     }
+    return new String(hex);
   }
 }
