@@ -254,9 +254,7 @@ final class YamlSubsetReader {
     for (int i = 0; i < body.size(); i++) {
       String line = body.get(i);
       if (i > 0) {
-        boolean joinWithSpace =
-            folded && !line.isEmpty() && !body.get(i - 1).isEmpty() && line.charAt(0) != ' ';
-        sb.append(joinWithSpace ? " " : "\n");
+        sb.append(folded ? foldedSeparator(body.get(i - 1), line) : "\n");
       }
       sb.append(line);
     }
@@ -269,6 +267,20 @@ final class YamlSubsetReader {
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * What joins two lines of a folded scalar: a space between plain lines, a newline for each blank
+   * line (the break before the next text line is folded away) and around more-indented lines.
+   */
+  private static String foldedSeparator(String previous, String line) {
+    if (line.isEmpty()) {
+      return "\n";
+    }
+    if (previous.isEmpty()) {
+      return "";
+    }
+    return line.charAt(0) == ' ' || previous.charAt(0) == ' ' ? "\n" : " ";
   }
 
   // ---- flow collections ----
