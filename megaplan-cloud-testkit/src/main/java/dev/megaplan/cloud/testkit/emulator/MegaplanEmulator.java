@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,22 +31,35 @@ public final class MegaplanEmulator {
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    int status = run(Arrays.asList(args), WorkingDirectory.current(), out, err);
+    int status = run(Arrays.asList(args), out, err);
     out.flush();
     err.flush();
     System.exit(status);
   }
 
-  /** Runs one call; returns its exit status. */
-  static int run(List<String> args, WorkingDirectory cwd, PrintStream out, PrintStream err) {
+  /** Runs one call in the process's working directory; returns its exit status. */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
     try {
-      return dispatch(args, cwd, out);
+      return dispatch(args, WorkingDirectory.current(), out);
     } catch (EmulatorException failure) {
-      out.flush();
-      err.println("emulator: " + failure.getMessage());
-      err.flush();
-      return failure.exitCode();
+      return report(failure.getMessage(), failure.exitCode(), out, err);
+    } catch (InvalidPathException unrepresentable) {
+      return report(
+          "a path cannot be represented in this locale's charset ("
+              + System.getProperty("sun.jnu.encoding")
+              + "); run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (bin/megaplan-emulator does): "
+              + unrepresentable.getMessage(),
+          EmulatorException.FAILURE,
+          out,
+          err);
     }
+  }
+
+  private static int report(String message, int exitCode, PrintStream out, PrintStream err) {
+    out.flush();
+    err.println("emulator: " + message);
+    err.flush();
+    return exitCode;
   }
 
   private static int dispatch(List<String> args, WorkingDirectory cwd, PrintStream out) {
