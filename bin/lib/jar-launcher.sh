@@ -7,37 +7,37 @@
 # root, under a lock, so two first calls at once build once; Maven's output goes to stderr); a
 # jar that exists is never rebuilt (after changing sources, rebuild with Maven yourself).
 #
-# A launcher is one line after its shebang:
-#   . "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib/jar-launcher.sh" && run_repo_jar <repo-relative jar> "$@"
+# A launcher is one line after its shebang (it sources this file by its real path):
+#   self="$(readlink -f "${BASH_SOURCE[0]}")" && . "${self%/*}/lib/jar-launcher.sh" && run_repo_jar <repo-relative jar> "$@"
+#
+# Start-up matters (the emulator is called many times a minute), so this file forks nothing on
+# the common path but the JVM itself: paths are cut with parameter expansion, not dirname.
 
 # run_repo_jar JAR_PATH_RELATIVE_TO_THE_REPOSITORY [ARGS...]: exec java -jar on it, building first
-# when it is missing. Returns (non-zero) only when it cannot start the jar.
+# when it is missing. Returns (non-zero) only when it cannot start the jar. Java is
+# $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH.
 run_repo_jar() {
   local jar_rel="$1"
   shift
-  local launcher repo jar java
-  launcher="$(basename "$0")"
-  repo="$(dirname "$(dirname "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")")")"
+  local launcher="${0##*/}" here="${BASH_SOURCE[0]}" repo jar java
+  case "$here" in
+    /*) ;;
+    *) here="$(readlink -f "$here")" ;;
+  esac
+  repo="${here%/bin/lib/*}"
   jar="$repo/$jar_rel"
-  java="$(_repo_jar_java)" || {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    java="$JAVA_HOME/bin/java"
+  elif ! java="$(command -v java)"; then
     echo "$launcher: java not found: set JAVA_HOME or put a Java 17+ 'java' on the PATH" >&2
     return 1
-  }
+  fi
   if [ ! -f "$jar" ]; then
     _repo_jar_build_once "$launcher" "$repo" "$jar" || return 1
   fi
   _repo_jar_utf8_locale
   exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData \
     -jar "$jar" "$@"
-}
-
-# The java to run: $JAVA_HOME/bin/java when JAVA_HOME is set, else java on the PATH.
-_repo_jar_java() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
-    printf '%s\n' "$JAVA_HOME/bin/java"
-  else
-    command -v java
-  fi
 }
 
 # The JVM decodes file names and arguments with the locale's charset, and cannot even represent
