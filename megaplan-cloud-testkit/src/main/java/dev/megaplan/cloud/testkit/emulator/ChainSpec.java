@@ -1,8 +1,6 @@
 package dev.megaplan.cloud.testkit.emulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ final class ChainSpec {
   static ChainSpec load(Path path) {
     String text;
     try {
-      text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
+      text = TextFiles.readText(path);
     } catch (NoSuchFileException missing) {
       throw EmulatorException.failure("chain spec not found: " + path, missing);
     } catch (IOException unreadable) {

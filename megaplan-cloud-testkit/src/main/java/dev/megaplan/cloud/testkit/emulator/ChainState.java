@@ -1,8 +1,6 @@
 package dev.megaplan.cloud.testkit.emulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ final class ChainState {
   static ChainState load(Path file) {
     String text;
     try {
-      text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      text = TextFiles.readText(file);
     } catch (NoSuchFileException absent) {
       Map<String, Object> fresh = new LinkedHashMap<>();
       fresh.put("schema_version", 0L);
@@ -62,7 +60,7 @@ final class ChainState {
   /** Writes the state atomically. */
   void save() {
     try {
-      AtomicFiles.write(file, JsonWriter.write(fields) + "\n");
+      TextFiles.write(file, JsonWriter.write(fields) + "\n");
     } catch (IOException failed) {
       throw EmulatorException.failure(
           "cannot write chain state " + file + ": " + failed.getMessage(), failed);

@@ -43,7 +43,7 @@ final class InitCommand {
     Path planDir = projectDir.resolve(".megaplan").resolve("plans").resolve(name);
     try {
       Files.createDirectories(planDir);
-      AtomicFiles.write(planDir.resolve(IDEA_FILE_NAME), new String(idea, StandardCharsets.UTF_8));
+      TextFiles.write(planDir.resolve(IDEA_FILE_NAME), new String(idea, StandardCharsets.UTF_8));
     } catch (IOException failed) {
       throw EmulatorException.failure(
           "cannot create plan " + planDir + ": " + failed.getMessage(), failed);
@@ -62,7 +62,7 @@ final class InitCommand {
 
   private static byte[] readIdea(Path ideaFile) {
     try {
-      return Files.readAllBytes(ideaFile);
+      return TextFiles.read(ideaFile);
     } catch (NoSuchFileException missing) {
       throw EmulatorException.failure("idea file not found: " + ideaFile, missing);
     } catch (IOException unreadable) {

@@ -2,7 +2,6 @@ package dev.megaplan.cloud.testkit.emulator;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,10 +47,7 @@ final class PullRequestProbe {
       if (process.exitValue() != 0) {
         return UNKNOWN;
       }
-      String state =
-          new String(Files.readAllBytes(output), StandardCharsets.UTF_8)
-              .trim()
-              .toUpperCase(Locale.ROOT);
+      String state = TextFiles.readText(output).trim().toUpperCase(Locale.ROOT);
       return state.isEmpty() ? UNKNOWN : state;
     } catch (IOException notRunnable) {
       return UNKNOWN;
