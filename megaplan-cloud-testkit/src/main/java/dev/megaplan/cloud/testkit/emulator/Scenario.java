@@ -72,7 +72,7 @@ final class Scenario {
         throw EmulatorException.usage(
             "unknown key 'emulator."
                 + key
-                + "' in the chain spec (known keys: "
+                + "' (known keys: "
                 + String.join(", ", KNOWN_KEYS)
                 + ")");
       }

@@ -244,6 +244,26 @@ class CommandLineTest {
   }
 
   @Test
+  void aStateFileThatIsNotAJsonObjectFailsWithExitOne() {
+    ChainWorkspace ws = workspace("emulator: {step_ms: 0}");
+    ws.writeState("[\"not\", \"an object\"]");
+
+    EmulatorProcess.Result result = ws.chainStart();
+
+    assertEquals(1, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("is not a JSON object"), result.stderr());
+    assertEquals("[\"not\", \"an object\"]", readState(ws), "left as it was");
+  }
+
+  private static String readState(ChainWorkspace ws) {
+    try {
+      return Files.readString(ws.statePath());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
   void aSpecOutsideTheYamlSubsetExitsTwoWithItsLine() {
     ChainWorkspace ws = workspace("base: &b main", "other: *b");
 
