@@ -189,16 +189,16 @@ final class YamlSubsetReader {
       return flowValue(text);
     }
     if (first == '"' || first == '\'') {
-      int end = closingQuote(text, 0);
+      int end = YamlScalars.closingQuote(text, 0);
       if (end < 0) {
         throw errorAt(pos - 1, "multi-line or unterminated quoted scalars are not supported");
       }
       if (end != text.length() - 1) {
         throw errorAt(pos - 1, "unexpected text after a quoted scalar");
       }
-      return unquote(text, pos - 1);
+      return YamlScalars.unquote(text, pos);
     }
-    return plainScalar(text);
+    return YamlScalars.plain(text);
   }
 
   // ---- block scalars ----
@@ -288,7 +288,7 @@ final class YamlSubsetReader {
   private Object flowValue(String firstLine) {
     StringBuilder text = new StringBuilder(firstLine);
     int startLine = pos - 1;
-    while (flowDepth(text) > 0) {
+    while (YamlFlowReader.depth(text) > 0) {
       skipBlank();
       if (pos >= lines.size()) {
         throw errorAt(startLine, "unterminated flow collection");
@@ -296,7 +296,7 @@ final class YamlSubsetReader {
       text.append(' ').append(content(pos));
       pos++;
     }
-    FlowParser parser = new FlowParser(text.toString(), startLine + 1);
+    YamlFlowReader parser = new YamlFlowReader(text.toString(), startLine + 1);
     Object value = parser.value(false);
     parser.skipSpaces();
     if (!parser.atEnd()) {
@@ -305,248 +305,7 @@ final class YamlSubsetReader {
     return value;
   }
 
-  private static int flowDepth(CharSequence text) {
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\'') {
-        int end = closingQuote(text.toString(), i);
-        if (end < 0) {
-          return depth;
-        }
-        i = end;
-      } else if (c == '[' || c == '{') {
-        depth++;
-      } else if (c == ']' || c == '}') {
-        depth--;
-      }
-    }
-    return depth;
-  }
-
-  /** Parses one flow value out of a single logical line. */
-  private static final class FlowParser {
-    private final String text;
-    private final int lineNumber;
-    private int at;
-
-    FlowParser(String text, int lineNumber) {
-      this.text = text;
-      this.lineNumber = lineNumber;
-    }
-
-    Object value(boolean isKey) {
-      skipSpaces();
-      if (atEnd()) {
-        throw fail("unexpected end of a flow collection");
-      }
-      char c = text.charAt(at);
-      if (c == '[') {
-        return list();
-      }
-      if (c == '{') {
-        return map();
-      }
-      if (c == '"' || c == '\'') {
-        int end = closingQuote(text, at);
-        if (end < 0) {
-          throw fail("unterminated quoted scalar");
-        }
-        String quoted = text.substring(at, end + 1);
-        at = end + 1;
-        return unquoteLine(quoted, lineNumber);
-      }
-      if (c == '&' || c == '*' || c == '!') {
-        throw fail("anchors, aliases and tags are not supported");
-      }
-      int start = at;
-      while (!atEnd()) {
-        char d = text.charAt(at);
-        if (d == ',' || d == ']' || d == '}') {
-          break;
-        }
-        if (isKey
-            && d == ':'
-            && (at + 1 == text.length() || " ,]}".indexOf(text.charAt(at + 1)) >= 0)) {
-          break;
-        }
-        at++;
-      }
-      String plain = text.substring(start, at).trim();
-      return isKey ? plain : plainScalar(plain);
-    }
-
-    private List<Object> list() {
-      List<Object> list = new ArrayList<>();
-      at++;
-      while (true) {
-        skipSpaces();
-        if (peek() == ']') {
-          at++;
-          return list;
-        }
-        list.add(value(false));
-        skipSpaces();
-        char next = peek();
-        at++;
-        if (next == ']') {
-          return list;
-        }
-        if (next != ',') {
-          throw fail("expected ',' or ']' in a flow sequence");
-        }
-      }
-    }
-
-    private Map<String, Object> map() {
-      Map<String, Object> map = new LinkedHashMap<>();
-      at++;
-      while (true) {
-        skipSpaces();
-        if (peek() == '}') {
-          at++;
-          return map;
-        }
-        String key = String.valueOf(value(true));
-        skipSpaces();
-        Object value = null;
-        if (peek() == ':') {
-          at++;
-          skipSpaces();
-          if (peek() != ',' && peek() != '}') {
-            value = value(false);
-          }
-        }
-        map.put(key, value);
-        skipSpaces();
-        char next = peek();
-        at++;
-        if (next == '}') {
-          return map;
-        }
-        if (next != ',') {
-          throw fail("expected ',' or '}' in a flow mapping");
-        }
-      }
-    }
-
-    void skipSpaces() {
-      while (!atEnd() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-        at++;
-      }
-    }
-
-    boolean atEnd() {
-      return at >= text.length();
-    }
-
-    private char peek() {
-      if (atEnd()) {
-        throw fail("unterminated flow collection");
-      }
-      return text.charAt(at);
-    }
-
-    private IllegalArgumentException fail(String message) {
-      return new IllegalArgumentException("line " + lineNumber + ": " + message);
-    }
-  }
-
-  // ---- scalars ----
-
-  /** Resolves a plain scalar the way PyYAML's safe loader does for the common types. */
-  static Object plainScalar(String text) {
-    switch (text) {
-      case "":
-      case "~":
-      case "null":
-      case "Null":
-      case "NULL":
-        return null;
-      case "true":
-      case "True":
-      case "TRUE":
-      case "yes":
-      case "Yes":
-      case "YES":
-      case "on":
-      case "On":
-      case "ON":
-        return Boolean.TRUE;
-      case "false":
-      case "False":
-      case "FALSE":
-      case "no":
-      case "No":
-      case "NO":
-      case "off":
-      case "Off":
-      case "OFF":
-        return Boolean.FALSE;
-      default:
-        break;
-    }
-    if (isInteger(text)) {
-      try {
-        return Long.parseLong(text.charAt(0) == '+' ? text.substring(1) : text);
-      } catch (NumberFormatException tooLarge) {
-        return text;
-      }
-    }
-    if (isFloat(text)) {
-      return Double.parseDouble(text);
-    }
-    return text;
-  }
-
-  private static boolean isInteger(String text) {
-    int start = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
-    if (start == text.length()) {
-      return false;
-    }
-    for (int i = start; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isFloat(String text) {
-    int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
-    int digits = 0;
-    while (i < text.length() && Character.isDigit(text.charAt(i))) {
-      i++;
-      digits++;
-    }
-    if (i < text.length() && text.charAt(i) == '.') {
-      i++;
-      while (i < text.length() && Character.isDigit(text.charAt(i))) {
-        i++;
-        digits++;
-      }
-    } else {
-      return false;
-    }
-    if (digits == 0) {
-      return false;
-    }
-    if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-      i++;
-      if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-        i++;
-      }
-      int exponent = 0;
-      while (i < text.length() && Character.isDigit(text.charAt(i))) {
-        i++;
-        exponent++;
-      }
-      if (exponent == 0) {
-        return false;
-      }
-    }
-    return i == text.length();
-  }
+  // ---- keys ----
 
   private String key(String text) {
     if (text.isEmpty()) {
@@ -554,113 +313,15 @@ final class YamlSubsetReader {
     }
     char first = text.charAt(0);
     if (first == '"' || first == '\'') {
-      if (closingQuote(text, 0) != text.length() - 1) {
+      if (YamlScalars.closingQuote(text, 0) != text.length() - 1) {
         throw error("malformed quoted key");
       }
-      return unquote(text, pos);
+      return YamlScalars.unquote(text, pos + 1);
     }
     if (first == '&' || first == '*' || first == '!' || first == '?') {
       throw error("anchors, aliases, tags and complex keys are not supported");
     }
     return text;
-  }
-
-  private String unquote(String quoted, int lineIndex) {
-    return unquoteLine(quoted, lineIndex + 1);
-  }
-
-  private static String unquoteLine(String quoted, int lineNumber) {
-    String body = quoted.substring(1, quoted.length() - 1);
-    if (quoted.charAt(0) == '\'') {
-      return body.replace("''", "'");
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      i++;
-      char e = body.charAt(i);
-      switch (e) {
-        case 'n':
-          sb.append('\n');
-          break;
-        case 't':
-          sb.append('\t');
-          break;
-        case 'r':
-          sb.append('\r');
-          break;
-        case '0':
-          sb.append('\0');
-          break;
-        case 'a':
-          sb.append('\u0007');
-          break;
-        case 'b':
-          sb.append('\b');
-          break;
-        case 'e':
-          sb.append('\u001b');
-          break;
-        case 'f':
-          sb.append('\f');
-          break;
-        case 'v':
-          sb.append('\u000b');
-          break;
-        case ' ':
-        case '"':
-        case '/':
-        case '\\':
-          sb.append(e);
-          break;
-        case 'x':
-          sb.append((char) hex(body, i + 1, 2, lineNumber));
-          i += 2;
-          break;
-        case 'u':
-          sb.append((char) hex(body, i + 1, 4, lineNumber));
-          i += 4;
-          break;
-        case 'U':
-          sb.appendCodePoint(hex(body, i + 1, 8, lineNumber));
-          i += 8;
-          break;
-        default:
-          throw new IllegalArgumentException(
-              "line " + lineNumber + ": unsupported escape '\\" + e + "'");
-      }
-    }
-    return sb.toString();
-  }
-
-  private static int hex(String text, int start, int length, int lineNumber) {
-    try {
-      return Integer.parseInt(text.substring(start, start + length), 16);
-    } catch (RuntimeException malformed) {
-      throw new IllegalArgumentException("line " + lineNumber + ": malformed escape");
-    }
-  }
-
-  /** Index of the quote closing the one at {@code start}, or -1 when the line does not close it. */
-  private static int closingQuote(String text, int start) {
-    char quote = text.charAt(start);
-    for (int i = start + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quote == '"' && c == '\\') {
-        i++;
-      } else if (c == quote) {
-        if (quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-          i++;
-        } else {
-          return i;
-        }
-      }
-    }
-    return -1;
   }
 
   // ---- lines ----
@@ -677,7 +338,7 @@ final class YamlSubsetReader {
     }
     int from = 0;
     if (first == '"' || first == '\'') {
-      int end = closingQuote(content, 0);
+      int end = YamlScalars.closingQuote(content, 0);
       if (end < 0) {
         return -1;
       }
@@ -737,7 +398,7 @@ final class YamlSubsetReader {
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if ((c == '"' || c == '\'') && tokenStart) {
-        int end = closingQuote(line, i);
+        int end = YamlScalars.closingQuote(line, i);
         if (end > 0) {
           i = end;
           tokenStart = false;
