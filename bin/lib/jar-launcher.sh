@@ -10,8 +10,9 @@
 # A launcher is one line after its shebang (it sources this file by its real path):
 #   self="$(readlink -f "${BASH_SOURCE[0]}")" && . "${self%/*}/lib/jar-launcher.sh" && run_repo_jar <repo-relative jar> "$@"
 #
-# Start-up matters (the emulator is called many times a minute), so this file forks nothing on
-# the common path but the JVM itself: paths are cut with parameter expansion, not dirname.
+# Start-up matters (the emulator is called many times a minute), so the common path forks little:
+# the launcher's one readlink, a subshell to find java when JAVA_HOME is unset, then the JVM;
+# paths are cut with parameter expansion, not dirname/basename.
 
 # run_repo_jar JAR_PATH_RELATIVE_TO_THE_REPOSITORY [ARGS...]: exec java -jar on it, building first
 # when it is missing. Returns (non-zero) only when it cannot start the jar. Java is
