@@ -19,6 +19,19 @@ class JsonRenderingTest {
   }
 
   @Test
+  void emptyContainersPrintLikePython() {
+    assertEquals(
+        "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    {}\n  ]\n}",
+        Json.pretty(
+            new java.util.TreeMap<>(
+                java.util.Map.of(
+                    "a", java.util.List.of(),
+                    "b", java.util.Map.of(),
+                    "c", java.util.List.of(java.util.Map.of())))));
+    assertEquals("{}", Json.pretty(java.util.Map.of()));
+  }
+
+  @Test
   void prettyOutputIsIndentedByTwoSpaces() {
     String text = Json.pretty(java.util.Map.of("a", java.util.List.of(1)));
     assertEquals("{\n  \"a\": [\n    1\n  ]\n}", text);

@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.core.internal.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
@@ -25,14 +27,51 @@ public final class Json {
           .build();
 
   private static final DefaultPrettyPrinter PRETTY =
-      new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-          .withSeparators(
-              Separators.createDefaultInstance()
-                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+      new PythonStylePrinter(
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+              .withSeparators(
+                  Separators.createDefaultInstance()
+                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
   private Json() {}
+
+  /**
+   * Pretty printing as Python's {@code json.dumps(indent=2)} does it: {@code []} and {@code {}}.
+   */
+  private static final class PythonStylePrinter extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    PythonStylePrinter(DefaultPrettyPrinter base) {
+      super(base);
+    }
+
+    @Override
+    public DefaultPrettyPrinter createInstance() {
+      return new PythonStylePrinter(this);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+      if (nrOfEntries == 0) {
+        _nesting--;
+        g.writeRaw('}');
+        return;
+      }
+      super.writeEndObject(g, nrOfEntries);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      if (nrOfValues == 0) {
+        _nesting--;
+        g.writeRaw(']');
+        return;
+      }
+      super.writeEndArray(g, nrOfValues);
+    }
+  }
 
   /**
    * The shared mapper. Do not reconfigure it.
