@@ -1,0 +1,294 @@
+package dev.megaplan.cloud.core;
+
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.chain.ChainState;
+import dev.megaplan.cloud.api.provider.RemoteShell;
+import dev.megaplan.cloud.api.status.ChainStatus;
+import dev.megaplan.cloud.api.status.EffectiveStatus;
+import dev.megaplan.cloud.api.supervisor.Decision;
+import dev.megaplan.cloud.api.supervisor.EffectOutcome;
+import dev.megaplan.cloud.api.supervisor.Observation;
+import dev.megaplan.cloud.api.supervisor.TickReport;
+import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.remote.SyncRefreshCommand;
+import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
+import dev.megaplan.cloud.core.internal.supervisor.ObservationJson;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * One safe supervisor tick (spec 05): observe, refresh branch/PR sync, re-observe (with the PR
+ * probe folded in), decide with the pure {@link SupervisorPolicy}, carry the decision out with the
+ * {@link EffectExecutor}, report. At most four exec channels per tick. Reach it through {@code
+ * session.supervisor()}.
+ */
+public final class Supervisor {
+  private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(90);
+
+  private final ChainObserver observer;
+  private final Optional<RemoteShell> shell;
+  private final EffectExecutor executor;
+  private final UnaryOperator<String> redact;
+
+  Supervisor(
+      ChainObserver observer,
+      Optional<RemoteShell> shell,
+      EffectExecutor executor,
+      UnaryOperator<String> redact) {
+    this.observer = observer;
+    this.shell = shell;
+    this.executor = executor;
+    this.redact = redact;
+  }
+
+  /**
+   * The pure decision for an observation (the same as {@link SupervisorPolicy#decide}).
+   *
+   * @param observation what a tick observed
+   * @return the decision
+   */
+  public Decision decide(Observation observation) {
+    return SupervisorPolicy.decide(observation);
+  }
+
+  /**
+   * One tick that carries its decision out.
+   *
+   * @return the report
+   */
+  public TickReport tick() {
+    return tick(false).report();
+  }
+
+  /**
+   * One tick that decides but changes nothing ({@code --dry-run}).
+   *
+   * @return the report, with {@code dry_run: true} and what it would have done
+   */
+  public TickReport dryRun() {
+    return tick(true).report();
+  }
+
+  /**
+   * One tick, with the observation it decided from (so it can be recorded and replayed).
+   *
+   * @param dryRun whether to skip carrying the decision out
+   * @return the report and the observation
+   */
+  public Tick tick(boolean dryRun) {
+    ChainObserver.Observed first;
+    try {
+      first = observer.observe(false);
+    } catch (CloudException e) {
+      return new Tick(
+          errorReport("chain status read failed: " + redact.apply(e.getMessage())),
+          Optional.empty());
+    }
+    Map<String, Object> syncRefresh = refreshSync(first.status());
+    ChainObserver.Observed observed = first;
+    boolean probePr =
+        first.status().effectiveStatus() == EffectiveStatus.AWAITING_PR_MERGE
+            && first.status().chainState().prNumber().isPresent();
+    try {
+      observed = observer.observe(probePr);
+    } catch (CloudException e) {
+      syncRefresh.put("re_read", "failed");
+      syncRefresh.put("re_read_reason", redact.apply(e.getMessage()));
+    }
+    Observation observation =
+        ObservationJson.of(observed.status(), observed.prMergeState(), shell.isPresent());
+    Decision decision = SupervisorPolicy.decide(observation);
+    TickReport.Builder report = baseReport(observed.status(), syncRefresh);
+    if (dryRun) {
+      return new Tick(
+          fromDecision(report, decision)
+              .dryRun(true)
+              .would(decision.nextAction())
+              .acted(false)
+              .build(),
+          Optional.of(observation));
+    }
+    if (!decision.mutates()) {
+      return new Tick(fromDecision(report, decision).build(), Optional.of(observation));
+    }
+    EffectOutcome outcome = executor.execute(decision);
+    return new Tick(fromOutcome(report, decision, outcome), Optional.of(observation));
+  }
+
+  /**
+   * A tick's report and the observation it decided from.
+   *
+   * @param report the report
+   * @param observation the observation, absent when the first status read failed
+   */
+  public record Tick(TickReport report, Optional<Observation> observation) {}
+
+  /**
+   * The report a recorded observation produces: the decision, not carried out.
+   *
+   * @param observation a recorded observation
+   * @return the report the tick would produce, with {@code dry_run: true}
+   */
+  public static TickReport replay(Observation observation) {
+    Decision decision = SupervisorPolicy.decide(observation);
+    Map<String, Object> payload = observation.payload();
+    TickReport.Builder report =
+        TickReport.builder()
+            .spec(Optional.ofNullable((String) payload.get("spec")))
+            .effectiveStatus(observation.effectiveStatusText())
+            .runner(map(payload.get("runner")))
+            .sync(map(payload.get("sync")))
+            .pr(map(payload.get("pr")))
+            .logs(map(payload.get("logs")))
+            .syncRefresh(Map.of("status", "skipped", "reason", "replay"))
+            .providerConsistency(map(payload.get("provider_consistency")))
+            .extraRepoSync(list(map(payload.get("chain_state")).get("extra_repo_sync")))
+            .humanVerification(map(payload.get("human_verification")));
+    return fromDecision(report, decision)
+        .dryRun(true)
+        .would(decision.nextAction())
+        .acted(false)
+        .build();
+  }
+
+  private Map<String, Object> refreshSync(ChainStatus status) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    if (shell.isEmpty()) {
+      result.put("status", "skipped");
+      result.put("reason", "no ssh_exec");
+      return result;
+    }
+    ChainState state = status.chainState();
+    SyncRefreshCommand command =
+        new SyncRefreshCommand(
+            status.resolvedWorkspace(),
+            status.spec(),
+            state.prNumber().isPresent()
+                ? OptionalLong.of(state.prNumber().getAsInt())
+                : OptionalLong.empty(),
+            extraRepos(status),
+            status.resolvedSession());
+    try {
+      Optional<String> failure =
+          SyncRefreshCommand.parse(shell.get().exec(command.render(), SYNC_TIMEOUT));
+      if (failure.isEmpty()) {
+        result.put("status", "ok");
+      } else {
+        result.put("status", "failed");
+        result.put("reason", redact.apply(failure.get()));
+      }
+    } catch (CloudException e) {
+      result.put("status", "failed");
+      result.put("reason", redact.apply(e.getMessage()));
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> extraRepos(ChainStatus status) {
+    Object repos = status.resolvedContext().get("extra_repos");
+    if (!(repos instanceof List<?> list)) {
+      return List.of();
+    }
+    return list.stream()
+        .map(
+            item ->
+                item instanceof Map<?, ?> repo
+                    ? String.valueOf(((Map<String, Object>) repo).get("workspace"))
+                    : String.valueOf(item))
+        .toList();
+  }
+
+  private static TickReport.Builder baseReport(
+      ChainStatus status, Map<String, Object> syncRefresh) {
+    return TickReport.builder()
+        .spec(status.spec())
+        .effectiveStatus(status.effectiveStatus().wireName())
+        .runner(status.runner())
+        .sync(map(Json.tree(status.sync())))
+        .pr(status.pr())
+        .logs(status.logs())
+        .syncRefresh(syncRefresh)
+        .providerConsistency(status.providerConsistency())
+        .extraRepoSync(status.chainState().extraRepoSync())
+        .humanVerification(status.humanVerification());
+  }
+
+  private static TickReport.Builder fromDecision(TickReport.Builder report, Decision decision) {
+    return report
+        .success(true)
+        .event(decision.event())
+        .nextAction(decision.nextAction())
+        .acted(false)
+        .refusedReason(decision.refusedReason());
+  }
+
+  private static TickReport fromOutcome(
+      TickReport.Builder report, Decision decision, EffectOutcome outcome) {
+    switch (outcome.status()) {
+      case RESTARTED:
+        return report
+            .success(true)
+            .event(decision.event())
+            .nextAction(decision.nextAction())
+            .acted(true)
+            .build();
+      case ALREADY_RESTARTED:
+        return blocked(report, "another supervisor restarted the runner first");
+      case LOCKED:
+        return blocked(report, "another supervisor holds the lock");
+      default:
+        return report
+            .success(false)
+            .event("supervisor_error")
+            .nextAction("blocked")
+            .acted(false)
+            .refusedReason(decision.nextAction() + " failed: " + outcome.detail())
+            .build();
+    }
+  }
+
+  private static TickReport blocked(TickReport.Builder report, String reason) {
+    return report
+        .success(true)
+        .event("supervisor_blocked")
+        .nextAction("blocked")
+        .acted(false)
+        .refusedReason(reason)
+        .build();
+  }
+
+  private static TickReport errorReport(String reason) {
+    return TickReport.builder()
+        .success(false)
+        .event("supervisor_error")
+        .effectiveStatus("unknown")
+        .nextAction("none")
+        .acted(false)
+        .refusedReason(reason)
+        .syncRefresh(Map.of("status", "skipped", "reason", "status read failed"))
+        .providerConsistency(Map.of())
+        .build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    if (value instanceof com.fasterxml.jackson.databind.JsonNode node) {
+      return Json.mapper().convertValue(node, Map.class);
+    }
+    return Map.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object value) {
+    return value instanceof List<?> list ? (List<Object>) list : List.of();
+  }
+}
