@@ -10,6 +10,7 @@ import dev.megaplan.cloud.api.supervisor.EffectOutcome;
 import dev.megaplan.cloud.api.supervisor.Observation;
 import dev.megaplan.cloud.api.supervisor.TickReport;
 import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.core.internal.remote.SyncRefreshCommand;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
 import dev.megaplan.cloud.core.internal.supervisor.ObservationJson;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,16 +37,19 @@ public final class Supervisor {
   private final Optional<RemoteShell> shell;
   private final EffectExecutor executor;
   private final UnaryOperator<String> redact;
+  private final Sleeper sleeper;
 
   Supervisor(
       ChainObserver observer,
       Optional<RemoteShell> shell,
       EffectExecutor executor,
-      UnaryOperator<String> redact) {
+      UnaryOperator<String> redact,
+      Sleeper sleeper) {
     this.observer = observer;
     this.shell = shell;
     this.executor = executor;
     this.redact = redact;
+    this.sleeper = sleeper;
   }
 
   /**
@@ -118,6 +124,22 @@ public final class Supervisor {
     }
     EffectOutcome outcome = executor.execute(decision);
     return new Tick(fromOutcome(report, decision, outcome), Optional.of(observation));
+  }
+
+  /**
+   * Ticks repeatedly until the chain is complete or a tick is blocked for a reason only a human can
+   * clear ({@code human_prerequisite}, {@code quality_gate}, a provider mismatch); intervals are
+   * jittered by ±10% and doubled (up to 8×) after a failed tick.
+   *
+   * @param interval the time between ticks
+   * @param listener receives every tick's report
+   * @return the running loop, which can be cancelled
+   */
+  public SupervisorWatch watch(Duration interval, Consumer<TickReport> listener) {
+    SupervisorWatch watch =
+        new SupervisorWatch(this::tick, interval, listener, sleeper, new Random());
+    watch.start();
+    return watch;
   }
 
   /**
