@@ -1,29 +1,40 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.core.CloudSession;
+import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code megaplan-cloud attach}: Attach to a tmux session on the box. A raw interactive terminal:
- * output is NOT redacted.
- */
+/** {@code megaplan-cloud attach}. */
 @Command(
     name = "attach",
     mixinStandardHelpOptions = true,
-    description =
-        "Attach to a tmux session on the box. A raw interactive terminal: output is NOT redacted.")
-public final class AttachCommand extends PendingCommand {
+    description = {
+      "Attach to a tmux session on the box (default: the last launched chain's session).",
+      "This is a raw interactive terminal: its output is NOT redacted. Treat it as trusted."
+    })
+public final class AttachCommand extends CloudCommand {
   @Option(
       names = "--session",
       paramLabel = "NAME",
-      description = "Session to attach to (for railway: the Railway ssh session).")
+      description = "Session to attach to (a name from `chains`; for railway: the ssh session).")
   String session;
 
   /** Creates the command; picocli calls this. */
   public AttachCommand() {}
 
   @Override
-  String purpose() {
-    return "attach to a session";
+  public Integer call() {
+    try (CloudSession cloud = openSession(null)) {
+      Optional<String> target = Optional.ofNullable(session);
+      if (target.isEmpty()) {
+        target =
+            new dev.megaplan.cloud.core.internal.marker.LocalMarkers(environment().home())
+                .readLastChain(cloudYamlPath())
+                .map(LastChainMarker::chainSession);
+      }
+      return cloud.provider().attach(target);
+    }
   }
 }

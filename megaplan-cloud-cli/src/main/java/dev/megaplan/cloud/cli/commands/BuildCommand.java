@@ -1,19 +1,42 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.api.provider.DeployReport;
+import dev.megaplan.cloud.api.provider.DeployRequest;
+import dev.megaplan.cloud.core.CloudSession;
 import picocli.CommandLine.Command;
 
-/** {@code megaplan-cloud build}: Build the runner image (or check the host box). */
+/** {@code megaplan-cloud build}. */
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
-    description = "Build the runner image (or check the host box).")
-public final class BuildCommand extends PendingCommand {
-
+    description =
+        "Build the runner image (container providers), or check the box (host: tmux, git and the"
+            + " megaplan launcher). Prints the report JSON on stdout.")
+public final class BuildCommand extends CloudCommand {
   /** Creates the command; picocli calls this. */
   public BuildCommand() {}
 
   @Override
-  String purpose() {
-    return "build the runner image";
+  public Integer call() {
+    try (CloudSession session = openSession(null)) {
+      DeployReport report =
+          session
+              .provider()
+              .build(
+                  DeployRequest.builder()
+                      .progress(line -> say(session.redactor().redact(line)))
+                      .build());
+      for (var step : report.steps()) {
+        say(
+            "  "
+                + step.status()
+                + "  "
+                + step.name()
+                + step.detail().map(d -> ": " + d).orElse(""));
+      }
+      say(report.verdict());
+      printJson(report);
+      return report.success() ? 0 : 1;
+    }
   }
 }

@@ -1,17 +1,28 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.core.CloudSession;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code megaplan-cloud destroy}: Destroy the deployment and delete its volume (asks first unless
- * --yes).
- */
+/** {@code megaplan-cloud destroy}. */
 @Command(
     name = "destroy",
     mixinStandardHelpOptions = true,
-    description = "Destroy the deployment and delete its volume (asks first unless --yes).")
-public final class DestroyCommand extends PendingCommand {
+    description =
+        "Destroy the deployment and delete its volume. Asks for confirmation on the terminal"
+            + " unless --yes; without a terminal, --yes is required.")
+public final class DestroyCommand extends CloudCommand {
   @Option(names = "--yes", description = "Do not ask for confirmation.")
   boolean yes;
 
@@ -19,7 +30,41 @@ public final class DestroyCommand extends PendingCommand {
   public DestroyCommand() {}
 
   @Override
-  String purpose() {
-    return "destroy the deployment";
+  public Integer call() {
+    CloudConfig config = loadConfig();
+    if (!yes && !confirmed(config)) {
+      say("cloud destroy: not confirmed; nothing was destroyed");
+      return 1;
+    }
+    try (CloudSession session = openSession(null)) {
+      session.provider().destroy();
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("success", true);
+      result.put("event", "cloud_destroy");
+      result.put("provider", session.provider().name());
+      result.put("service", session.provider().identity());
+      printJson(result);
+      return 0;
+    }
+  }
+
+  private boolean confirmed(CloudConfig config) {
+    if (!environment().interactive()) {
+      throw new CloudException(
+          ErrorCode.INVALID_ARGS,
+          "`cloud destroy` needs confirmation: pass --yes (no terminal to ask on)");
+    }
+    String volume = config.resources().volume().orElse(config.provider());
+    err().print("Destroy cloud deployment and delete volume '" + volume + "'? [y/N]: ");
+    err().flush();
+    try {
+      String answer =
+          new BufferedReader(new InputStreamReader(environment().stdin(), StandardCharsets.UTF_8))
+              .readLine();
+      String normalized = answer == null ? "" : answer.trim().toLowerCase(Locale.ROOT);
+      return normalized.equals("y") || normalized.equals("yes");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

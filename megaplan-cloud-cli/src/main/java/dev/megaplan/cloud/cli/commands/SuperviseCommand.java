@@ -1,19 +1,37 @@
 package dev.megaplan.cloud.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.supervisor.TickReport;
+import dev.megaplan.cloud.cli.Durations;
+import dev.megaplan.cloud.core.CloudSession;
+import dev.megaplan.cloud.core.Supervisor;
+import dev.megaplan.cloud.core.SupervisorWatch;
+import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.supervisor.ObservationJson;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code megaplan-cloud supervise}: Run one safe supervisor tick against the remote chain (restart
- * a dead runner, advance past a merged PR; never anything else).
- */
+/** {@code megaplan-cloud supervise --chain}: one safe tick, a dry run, a replay, or a watch. */
 @Command(
     name = "supervise",
     mixinStandardHelpOptions = true,
-    description =
-        "Run one safe supervisor tick against the remote chain (restart a dead runner, advance past a merged PR; never anything else).")
-public final class SuperviseCommand extends PendingCommand {
+    description = {
+      "Run one safe supervisor tick against the remote chain: observe, refresh branch/PR sync,"
+          + " decide, act, report (JSON on stdout, one summary line on stderr).",
+      "The only actions it ever takes: restart a dead runner, advance past a merged PR (both a"
+          + " one-shot `chain start --one`). It never approves anything, bypasses a quality gate"
+          + " or runs destructive git.",
+      "Exit status: 0 when the tick succeeded, else 1."
+    })
+public final class SuperviseCommand extends CloudCommand {
   @Option(names = "--chain", description = "Supervise the chain (required).")
   boolean chain;
 
@@ -30,12 +48,20 @@ public final class SuperviseCommand extends PendingCommand {
       names = "--replay",
       paramLabel = "FILE",
       description =
-          "Replay a recorded observation: print the decision and report, touching no provider.")
+          "Replay a recorded observation (the status payload plus pr_merge_state and"
+              + " remote_shell): print the decision and report, touching no provider.")
   Path replay;
 
   @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description = "Write the tick's observation to FILE, for --replay.")
+  Path record;
+
+  @Option(
       names = "--watch",
-      description = "Tick repeatedly until the chain is complete or needs a human.")
+      description =
+          "Tick repeatedly (one JSON line per tick) until the chain is complete or needs a human.")
   boolean watch;
 
   @Option(
@@ -50,7 +76,58 @@ public final class SuperviseCommand extends PendingCommand {
   public SuperviseCommand() {}
 
   @Override
-  String purpose() {
-    return "supervise a chain";
+  public Integer call() throws Exception {
+    if (!chain) {
+      throw new CloudException(ErrorCode.INVALID_ARGS, "`cloud supervise` requires --chain");
+    }
+    if (replay != null) {
+      return replay();
+    }
+    Duration every = Durations.parse(interval, "--interval");
+    try (CloudSession session = openSession(null)) {
+      Supervisor supervisor = session.supervisor(Optional.ofNullable(remoteSpec));
+      if (watch) {
+        SupervisorWatch running =
+            supervisor.watch(
+                every,
+                report -> {
+                  out().println(Json.compact(report));
+                  out().flush();
+                  say(report.summaryLine());
+                });
+        while (!running.await(Duration.ofSeconds(1))) {
+          // wait; Ctrl-C ends the JVM
+        }
+        TickReport last = running.lastReport();
+        return last == null || last.success() ? 0 : 1;
+      }
+      Supervisor.Tick tick = supervisor.tick(dryRun);
+      if (record != null && tick.observation().isPresent()) {
+        Files.writeString(
+            environment().resolve(record),
+            Json.pretty(ObservationJson.tree(tick.observation().get())) + "\n");
+      }
+      return print(tick.report());
+    }
+  }
+
+  private int replay() {
+    Path file = environment().resolve(replay);
+    JsonNode tree;
+    try {
+      tree = Json.mapper().readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new CloudException(
+          ErrorCode.INVALID_ARGS,
+          "cannot read the observation " + file + ": " + e.getMessage(),
+          Map.of("replay", file.toString()));
+    }
+    return print(Supervisor.replay(ObservationJson.read(tree)));
+  }
+
+  private int print(TickReport report) {
+    printJson(report);
+    say(report.summaryLine());
+    return report.success() ? 0 : 1;
   }
 }
