@@ -7,9 +7,11 @@ import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
+import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -62,6 +64,48 @@ public final class CloudSession implements AutoCloseable {
    */
   public CloudConfig config() {
     return context.config();
+  }
+
+  /**
+   * The supervisor of the last launched chain (or the one {@code chain.spec} names).
+   *
+   * @return the supervisor
+   */
+  public Supervisor supervisor() {
+    return supervisor(Optional.empty());
+  }
+
+  /**
+   * The supervisor of a chain.
+   *
+   * @param remoteSpec the remote chain spec path; empty for the last launched chain
+   * @return the supervisor
+   */
+  public Supervisor supervisor(Optional<String> remoteSpec) {
+    ChainObserver observer = observerFor(remoteSpec);
+    Provider provider = context.provider();
+    EffectExecutor.Builder executor =
+        EffectExecutor.builder(
+                provider.remoteShell().orElseGet(() -> context.shell("the supervisor's restart")))
+            .tmuxCommand(provider.tmuxCommand())
+            .launcher(context.launcher())
+            .remoteRoot(provider.remoteRoot())
+            .redactor(context.redactor());
+    executor.megaplanRefresh(
+        config().megaplan().repo(),
+        config().megaplan().ref(),
+        provider.toRemotePath(config().megaplan().srcPath()));
+    return new Supervisor(
+        observer,
+        provider.remoteShell(),
+        executor.build(),
+        context.redactor()::redact,
+        context.sleeper());
+  }
+
+  private ChainObserver observerFor(Optional<String> remoteSpec) {
+    throw new CloudException(
+        ErrorCode.NOT_IMPLEMENTED, "chain status reading is not wired into the supervisor yet");
   }
 
   /**
