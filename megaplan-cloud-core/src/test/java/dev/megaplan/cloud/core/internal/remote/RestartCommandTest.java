@@ -91,7 +91,8 @@ class RestartCommandTest {
     assertEquals(spec, m.get("remote_spec").asText());
     assertEquals(startedAt, m.get("started_at").asText());
     assertTrue(m.has("restarted_at"));
-    assertTrue(awaitLog().contains("--spec " + spec + " --one"), awaitLog());
+    String wanted = "--spec " + spec + " --one";
+    assertTrue(awaitLog(wanted).contains(wanted), awaitLog());
   }
 
   @Test
@@ -258,8 +259,13 @@ class RestartCommandTest {
   }
 
   String awaitLog() throws Exception {
+    return awaitLog("chain-args");
+  }
+
+  /** Waits (up to 5 s) until the chain log contains a needle; the restart appends to it. */
+  String awaitLog(String needle) throws Exception {
     for (int i = 0; i < 100; i++) {
-      if (Files.exists(Path.of(log)) && Files.readString(Path.of(log)).contains("chain-args")) {
+      if (Files.exists(Path.of(log)) && Files.readString(Path.of(log)).contains(needle)) {
         break;
       }
       Thread.sleep(50);
