@@ -4,6 +4,7 @@ import dev.megaplan.cloud.cli.RepoOverrideOptions;
 import dev.megaplan.cloud.core.ChainLaunch;
 import dev.megaplan.cloud.core.ChainLaunchReport;
 import dev.megaplan.cloud.core.CloudSession;
+import dev.megaplan.cloud.core.internal.json.Json;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +54,10 @@ public final class ChainCommand extends CloudCommand {
         launch.ideaDir(environment().resolve(ideaDir));
       }
       ChainLaunchReport report = launch.launch();
-      printJson(report.toMap());
-      say(report.summaryLine());
+      // the report holds no remote output, but a URL in cloud.yaml might carry a token
+      out().println(session.redactor().redact(Json.pretty(report.toMap())));
+      out().flush();
+      say(session.redactor().redact(report.summaryLine()));
       return 0;
     }
   }
