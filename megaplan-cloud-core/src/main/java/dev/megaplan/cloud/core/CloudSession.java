@@ -135,6 +135,27 @@ public final class CloudSession implements AutoCloseable {
     return context;
   }
 
+  /**
+   * A chain launch of a local chain spec (spec 03): configure it, then {@link
+   * ChainLaunch#launch()}.
+   *
+   * @param spec the local chain spec ({@code chain.yaml})
+   * @return the launch, not yet started
+   */
+  public ChainLaunch chain(Path spec) {
+    return new ChainLaunch(context, spec);
+  }
+
+  /**
+   * A bootstrap of one local idea file (spec 03): configure it, then {@link Bootstrap#run()}.
+   *
+   * @param idea the local idea file
+   * @return the bootstrap, not yet started
+   */
+  public Bootstrap bootstrap(Path idea) {
+    return new Bootstrap(context, idea);
+  }
+
   @Override
   public void close() {
     context.provider().close();

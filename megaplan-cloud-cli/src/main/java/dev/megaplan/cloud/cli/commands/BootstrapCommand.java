@@ -1,6 +1,9 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.cli.RepoOverrideOptions;
+import dev.megaplan.cloud.core.Bootstrap;
+import dev.megaplan.cloud.core.CloudSession;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,13 +12,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code megaplan-cloud bootstrap}: Upload an idea file and start megaplan init --auto-start on the
- * box.
+ * box. megaplan's output is relayed redacted (stdout to stdout, stderr to stderr); the exit status
+ * is megaplan's.
  */
 @Command(
     name = "bootstrap",
     mixinStandardHelpOptions = true,
     description = "Upload an idea file and start megaplan init --auto-start on the box.")
-public final class BootstrapCommand extends PendingCommand {
+public final class BootstrapCommand extends CloudCommand {
   @Parameters(index = "0", paramLabel = "IDEA", description = "Local idea file.")
   Path idea;
 
@@ -38,7 +42,18 @@ public final class BootstrapCommand extends PendingCommand {
   public BootstrapCommand() {}
 
   @Override
-  String purpose() {
-    return "stage an idea file and start a plan";
+  public Integer call() {
+    try (CloudSession session = openSession(repo)) {
+      Bootstrap bootstrap = session.bootstrap(environment().resolve(idea)).robustness(robustness);
+      if (planName != null) {
+        bootstrap.planName(planName);
+      }
+      ExecResult result = bootstrap.run();
+      out().print(result.stdout());
+      out().flush();
+      err().print(result.stderr());
+      err().flush();
+      return result.exitCode();
+    }
   }
 }

@@ -1,6 +1,10 @@
 package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.cli.RepoOverrideOptions;
+import dev.megaplan.cloud.core.ChainLaunch;
+import dev.megaplan.cloud.core.ChainLaunchReport;
+import dev.megaplan.cloud.core.CloudSession;
+import dev.megaplan.cloud.core.internal.json.Json;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,14 +13,14 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code megaplan-cloud chain}: Upload a chain spec and its idea files, then start the chain in
- * tmux on the box.
+ * tmux on the box. The launch report (spec 03 §10) goes to stdout, the summary line to stderr.
  */
 @Command(
     name = "chain",
     mixinStandardHelpOptions = true,
     description =
         "Upload a chain spec and its idea files, then start the chain in tmux on the box.")
-public final class ChainCommand extends PendingCommand {
+public final class ChainCommand extends CloudCommand {
   @Parameters(index = "0", paramLabel = "SPEC", description = "Local chain spec (chain.yaml).")
   Path spec;
 
@@ -42,7 +46,19 @@ public final class ChainCommand extends PendingCommand {
   public ChainCommand() {}
 
   @Override
-  String purpose() {
-    return "launch a chain";
+  public Integer call() {
+    try (CloudSession session = openSession(repo)) {
+      ChainLaunch launch =
+          session.chain(environment().resolve(spec)).fresh(fresh).noGitRefresh(noGitRefresh);
+      if (ideaDir != null) {
+        launch.ideaDir(environment().resolve(ideaDir));
+      }
+      ChainLaunchReport report = launch.launch();
+      // the report holds no remote output, but a URL in cloud.yaml might carry a token
+      out().println(session.redactor().redact(Json.pretty(report.toMap())));
+      out().flush();
+      say(session.redactor().redact(report.summaryLine()));
+      return 0;
+    }
   }
 }

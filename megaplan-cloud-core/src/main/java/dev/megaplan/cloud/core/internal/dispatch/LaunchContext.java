@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param identity {@code <spec stem>:<seed plan or empty>:<labels joined by ,>}
  * @param digest the first 10 hex of SHA-1(identity)
  * @param slug the spec stem, slugged
- * @param session the tmux session
+ * @param session the tmux session ({@code .} of a derived name written {@code _}, as tmux would)
  * @param derivedSession whether the session was derived (not configured explicitly)
  * @param workspace the launch workspace on the box
  * @param derivedWorkspace whether the workspace was derived (not configured explicitly)
@@ -72,7 +72,9 @@ public record LaunchContext(
     String digest = sha1Hex(identity).substring(0, 10);
     String slug = slug(stem, "chain");
     String digest8 = digest.substring(0, 8);
-    String session = explicitSession.orElse(DEFAULT_SESSION + "-" + slug + "-" + digest8);
+    // tmux rewrites '.' in a session name to '_': derive the name tmux will really use
+    String session =
+        explicitSession.orElse((DEFAULT_SESSION + "-" + slug + "-" + digest8).replace('.', '_'));
     String workspace =
         workspaceExplicit
             ? configuredWorkspace
