@@ -73,15 +73,13 @@ public final class ChainStatusAssembler {
   }
 
   /**
-   * The payload from a probe's answer.
+   * Checks that the probe found the remote spec, readable.
    *
    * @param target the chain
-   * @param context the execution context the probe used
-   * @param probe the probe's answer, redacted
-   * @return the payload
+   * @param probe the probe's answer
+   * @throws CloudException {@code provider_failed} naming the path otherwise
    */
-  public ChainStatus assemble(
-      ChainTarget target, ExecutionContext context, StatusProbeResult probe) {
+  public void requireSpec(ChainTarget target, StatusProbeResult probe) {
     String specPath = target.remoteSpec();
     if (probe.unreadable().contains("spec")) {
       throw new CloudException(
@@ -95,8 +93,24 @@ public final class ChainStatusAssembler {
           "Remote chain spec not found: " + specPath,
           Map.of("remote_spec", specPath));
     }
+  }
+
+  /**
+   * The payload from a probe's answer. Remote texts are redacted here: JSON texts (state, policy,
+   * command outputs) before they are read, since the replacement cannot break a JSON string; the
+   * YAML spec after it is parsed (a plain scalar starting with {@code *} would be a YAML alias), by
+   * redacting the values of it the payload shows.
+   *
+   * @param target the chain
+   * @param context the execution context the probe used
+   * @param raw the probe's answer, as decoded
+   * @return the payload
+   */
+  public ChainStatus assemble(ChainTarget target, ExecutionContext context, StatusProbeResult raw) {
+    requireSpec(target, raw);
+    ChainSpec spec = redaction.spec(ChainSpecYaml.parse(raw.spec().get(), target.remoteSpec()));
+    StatusProbeResult probe = redaction.probe(raw);
     ChainState state = state(target, probe);
-    ChainSpec spec = ChainSpecYaml.parse(probe.spec().get(), specPath);
     ChainPolicy policy = EffectivePolicy.resolve(spec, probe.runtimePolicy());
     Optional<String> plan = currentPlan(state);
     PlanProbes planProbes = plan.isPresent() ? probe.planProbes() : PlanProbes.NONE;

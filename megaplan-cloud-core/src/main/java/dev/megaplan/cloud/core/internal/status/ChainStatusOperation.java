@@ -73,12 +73,14 @@ public final class ChainStatusOperation {
     }
     StatusProbeCommand command = command(target, local);
     StatusProbeResult raw = probe(shell.get(), command);
+    assembler.requireSpec(target, raw);
     ChainState state = assembler.state(target, raw);
     ExecutionContext used = local;
     ExecutionContext resolved = context(state, target);
     if (resolved.probesDifferently(local)) {
       command = command(target, resolved);
       raw = probe(shell.get(), command);
+      assembler.requireSpec(target, raw);
       state = assembler.state(target, raw);
       used = resolved;
     }
@@ -89,7 +91,7 @@ public final class ChainStatusOperation {
               StatusProbeCommand.parsePlanProbes(
                   shell.get().exec(command.renderPlanProbes(plan), command.execTimeout())));
     }
-    return assembler.assemble(target, used, redaction.probe(raw));
+    return assembler.assemble(target, used, raw);
   }
 
   private ExecutionContext context(ChainState state, ChainTarget target) {

@@ -1,6 +1,8 @@
 package dev.megaplan.cloud.core.internal.status;
 
 import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.chain.ChainSpec;
+import dev.megaplan.cloud.api.chain.Milestone;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.remote.StatusProbeResult;
@@ -52,7 +54,33 @@ public final class RemoteTextRedaction {
   }
 
   /**
-   * A probe answer with every text redacted: file contents, command outputs, reasons.
+   * A parsed chain spec with the values a status payload shows redacted: milestone labels and
+   * branches, the seed plan and the base branch.
+   *
+   * @param spec the spec, parsed from the unredacted text
+   * @return the redacted copy
+   */
+  public ChainSpec spec(ChainSpec spec) {
+    List<Milestone> milestones = new ArrayList<>();
+    for (Milestone m : spec.milestones()) {
+      milestones.add(
+          Milestone.builder()
+              .from(m)
+              .label(text(m.label()))
+              .branch(m.branch().map(this::text))
+              .build());
+    }
+    return ChainSpec.builder()
+        .from(spec)
+        .milestones(milestones)
+        .seedPlan(spec.seedPlan().map(this::text))
+        .baseBranch(spec.baseBranch().map(this::text))
+        .build();
+  }
+
+  /**
+   * A probe answer with every text redacted: file contents, command outputs, reasons. (The spec's
+   * text too; read the spec from the raw answer and redact it with {@link #spec(ChainSpec)}.)
    *
    * @param raw the decoded probe answer
    * @return the redacted copy
