@@ -180,7 +180,7 @@ class CommandLineContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"build", "deploy", "chains", "down"})
+  @ValueSource(strings = {"build", "deploy", "down"})
   void commandsNotYetImplementedSayNotImplementedWithExitTwo(String command) throws Exception {
     Files.writeString(dir.resolve("cloud.yaml"), "repo:\n  url: https://x/app.git\n");
     CliRun run = CliRun.in(dir, command);

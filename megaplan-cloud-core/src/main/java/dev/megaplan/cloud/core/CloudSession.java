@@ -3,15 +3,21 @@ package dev.megaplan.cloud.core;
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
+import dev.megaplan.cloud.core.internal.status.ChainStatusOperation;
+import dev.megaplan.cloud.core.internal.status.WrapperOperations;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -104,8 +110,20 @@ public final class CloudSession implements AutoCloseable {
   }
 
   private ChainObserver observerFor(Optional<String> remoteSpec) {
-    throw new CloudException(
-        ErrorCode.NOT_IMPLEMENTED, "chain status reading is not wired into the supervisor yet");
+    ChainStatusOperation status = new ChainStatusOperation(context);
+    // The first read has no PR number yet; the supervisor asks for the probe only when the chain
+    // awaits a PR merge, and then the state it just read names the PR.
+    OptionalLong[] lastPr = {OptionalLong.empty()};
+    return probePullRequest -> {
+      ChainObserver.Observed observed =
+          status.observe(remoteSpec, probePullRequest ? lastPr[0] : OptionalLong.empty());
+      observed
+          .status()
+          .chainState()
+          .prNumber()
+          .ifPresent(number -> lastPr[0] = OptionalLong.of(number));
+      return observed;
+    };
   }
 
   /**
@@ -124,6 +142,82 @@ public final class CloudSession implements AutoCloseable {
    */
   public Redactor redactor() {
     return context.redactor();
+  }
+
+  /** The limit of {@link #exec(String)}. */
+  public static final Duration EXEC_TIMEOUT = Duration.ofHours(1);
+
+  /** The limit of the step {@link #resume(Optional)} runs (a megaplan phase may take an hour). */
+  public static final Duration STEP_TIMEOUT = Duration.ofHours(2);
+
+  /**
+   * The chain status reader (spec 04): {@code session.chainStatus().read()} observes the last
+   * launched chain, {@code .remoteSpec(path).read()} another one.
+   *
+   * @return a reader
+   */
+  public ChainStatusReader chainStatus() {
+    return new ChainStatusReader(context, Optional.empty());
+  }
+
+  /**
+   * The chain sessions running on the box (03 "Listing chains"), each joined with its session
+   * marker, in one remote call.
+   *
+   * @return the sessions
+   * @throws CloudException {@code provider_unavailable} without a remote shell; {@code
+   *     provider_failed} when tmux cannot list sessions (no tmux server is an empty list)
+   */
+  public List<RunningChain> chains() {
+    return new WrapperOperations(context).chains();
+  }
+
+  /**
+   * megaplan's own status: {@code cd <ws> && LAUNCHER status [--plan P]}, where {@code <ws>} is the
+   * last launched chain's workspace when a local marker exists, else {@code repo.workspace}.
+   *
+   * @param plan the plan, if given
+   * @return the JSON object megaplan printed, redacted
+   * @throws CloudException {@code provider_failed} when the call fails; {@code invalid_status} when
+   *     it does not print one JSON object
+   */
+  public MegaplanStatus status(Optional<String> plan) {
+    return new WrapperOperations(context).status(plan);
+  }
+
+  /**
+   * Runs shell text on the box with a one-hour limit ({@link #EXEC_TIMEOUT}).
+   *
+   * @param command the shell text (inserted as written)
+   * @return the exit status and the redacted output
+   * @throws CloudException {@code provider_failed} on a transport failure or timeout
+   */
+  public ExecResult exec(String command) {
+    return exec(command, EXEC_TIMEOUT);
+  }
+
+  /**
+   * Runs shell text on the box.
+   *
+   * @param command the shell text (inserted as written)
+   * @param timeout how long before it is killed and {@code provider_failed} thrown
+   * @return the exit status and the redacted output
+   */
+  public ExecResult exec(String command, Duration timeout) {
+    return new WrapperOperations(context).exec(command, timeout);
+  }
+
+  /**
+   * Resumes a plan: reads megaplan's status ({@link #status(Optional)}), whose {@code next_step}
+   * must be a non-empty string, then runs {@code cd <ws> && LAUNCHER <next_step> [--plan P]} with a
+   * limit of {@link #STEP_TIMEOUT}.
+   *
+   * @param plan the plan, if given
+   * @return the step's exit status and redacted output
+   * @throws CloudException {@code invalid_status} when there is no next step
+   */
+  public ExecResult resume(Optional<String> plan) {
+    return new WrapperOperations(context).resume(plan, STEP_TIMEOUT);
   }
 
   /**

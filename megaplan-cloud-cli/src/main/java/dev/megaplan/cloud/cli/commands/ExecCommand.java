@@ -1,6 +1,8 @@
 package dev.megaplan.cloud.cli.commands;
 
+import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.cli.RepoOverrideOptions;
+import dev.megaplan.cloud.core.CloudSession;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +15,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "exec",
     mixinStandardHelpOptions = true,
-    description =
-        "Run a command on the box; output is redacted, the exit status is the remote one.")
-public final class ExecCommand extends PendingCommand {
+    description = {
+      "Run a command on the box; output is redacted, the exit status is the remote one.",
+      "A failure to reach the box prints the error JSON and exits 1. Limit: one hour."
+    })
+public final class ExecCommand extends CloudCommand {
   @Parameters(
       arity = "1..*",
       paramLabel = "CMD",
@@ -28,7 +32,10 @@ public final class ExecCommand extends PendingCommand {
   public ExecCommand() {}
 
   @Override
-  String purpose() {
-    return "run a remote command";
+  public Integer call() {
+    try (CloudSession session = openSession(repo)) {
+      ExecResult result = session.exec(String.join(" ", command));
+      return Relay.print(this, result);
+    }
   }
 }

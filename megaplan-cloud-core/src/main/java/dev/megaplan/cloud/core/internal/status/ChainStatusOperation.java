@@ -1,0 +1,145 @@
+package dev.megaplan.cloud.core.internal.status;
+
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.chain.ChainState;
+import dev.megaplan.cloud.api.provider.RemoteShell;
+import dev.megaplan.cloud.api.status.ChainStatus;
+import dev.megaplan.cloud.core.chain.ChainStatePath;
+import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import dev.megaplan.cloud.core.internal.remote.StatusProbeCommand;
+import dev.megaplan.cloud.core.internal.remote.StatusProbeResult;
+import dev.megaplan.cloud.core.internal.session.SessionContext;
+import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads a chain's status (04): resolves the chain and its execution context, gathers every
+ * observation in ONE remote exec ({@link StatusProbeCommand}), and assembles the payload. Reads
+ * only: nothing local or remote is written.
+ *
+ * <p>Round trips: one exec. A second only when the state, once parsed, says something the probe
+ * could not know in advance: its current plan differs from the one the script extracted with {@code
+ * sed} (only the plan probes are re-run), or it names another workspace or session than the local
+ * sources did (the whole probe is re-run with the state's values, since the runner, the log and the
+ * plan calls all depend on them). A provider without a remote shell gets no exec at all (see {@link
+ * ChainStatusAssembler#withoutRemoteShell}).
+ *
+ * <p>Every failure leaving this class is redacted.
+ */
+public final class ChainStatusOperation {
+  private final SessionContext session;
+  private final RemoteTextRedaction redaction;
+  private final ChainStatusAssembler assembler;
+
+  /**
+   * The operation for one session.
+   *
+   * @param session the session's shared state
+   */
+  public ChainStatusOperation(SessionContext session) {
+    this.session = Objects.requireNonNull(session, "session");
+    this.redaction = new RemoteTextRedaction(session.redactor());
+    this.assembler =
+        new ChainStatusAssembler(session.config(), session.provider().name(), redaction);
+  }
+
+  /**
+   * Reads the status.
+   *
+   * @param remoteSpec the explicit remote spec ({@code --remote-spec}), if given
+   * @return the payload
+   * @throws CloudException {@code missing_remote_spec}, {@code provider_failed}, {@code
+   *     invalid_spec}, {@code invalid_args} (redacted)
+   */
+  public ChainStatus read(Optional<String> remoteSpec) {
+    return observe(remoteSpec, OptionalLong.empty()).status();
+  }
+
+  /**
+   * Reads the status for the supervisor, asking {@code gh} for a PR's state in the same exec.
+   *
+   * @param remoteSpec the explicit remote spec, if given
+   * @param prNumber the PR to probe, if any
+   * @return the payload and the PR probe's lower-cased answer (when probed)
+   */
+  public ChainObserver.Observed observe(Optional<String> remoteSpec, OptionalLong prNumber) {
+    try {
+      return gather(remoteSpec, prNumber);
+    } catch (CloudException e) {
+      throw redaction.failure(e);
+    }
+  }
+
+  private ChainObserver.Observed gather(Optional<String> remoteSpec, OptionalLong prNumber) {
+    Optional<LastChainMarker> marker = session.markers().readLastChain(session.cloudYaml());
+    ChainTarget target =
+        ChainTarget.resolve(remoteSpec, marker, session.config(), session.provider());
+    ExecutionContext local = context(ChainState.empty(), target);
+    Optional<RemoteShell> shell = session.provider().remoteShell();
+    if (shell.isEmpty()) {
+      return new ChainObserver.Observed(
+          assembler.withoutRemoteShell(target, local), Optional.empty());
+    }
+    StatusProbeCommand command = command(target, local, prNumber);
+    StatusProbeResult raw = probe(shell.get(), command);
+    assembler.requireSpec(target, raw);
+    ChainState state = assembler.state(target, raw);
+    ExecutionContext used = local;
+    ExecutionContext resolved = context(state, target);
+    if (resolved.probesDifferently(local)) {
+      command = command(target, resolved, prNumber);
+      raw = probe(shell.get(), command);
+      assembler.requireSpec(target, raw);
+      state = assembler.state(target, raw);
+      used = resolved;
+    }
+    Optional<String> plan = state.currentPlanName().filter(name -> !name.isEmpty());
+    if (raw.needsPlanReprobe(plan)) {
+      raw =
+          raw.withPlanProbes(
+              StatusProbeCommand.parsePlanProbes(
+                  shell.get().exec(command.renderPlanProbes(plan), command.execTimeout())));
+    }
+    Optional<String> prState =
+        raw.prState().map(answer -> redaction.text(answer).strip().toLowerCase(Locale.ROOT));
+    return new ChainObserver.Observed(assembler.assemble(target, used, raw), prState);
+  }
+
+  private ExecutionContext context(ChainState state, ChainTarget target) {
+    return ExecutionContext.resolve(
+        state, target.marker(), target.remoteSpec(), session.config(), session.provider());
+  }
+
+  private static StatusProbeResult probe(RemoteShell shell, StatusProbeCommand command) {
+    return StatusProbeCommand.parse(shell.exec(command.render(), command.execTimeout()));
+  }
+
+  private StatusProbeCommand command(
+      ChainTarget target, ExecutionContext context, OptionalLong prNumber) {
+    String spec = target.remoteSpec();
+    try {
+      return new StatusProbeCommand(
+          session.provider().tmuxCommand(),
+          session.launcher(),
+          spec,
+          ChainStatePath.statePath(spec),
+          ChainStatePath.legacyStatePath(spec),
+          ChainStatePath.runtimePolicyPath(spec),
+          context.workspace(),
+          context.session(),
+          context.chainLog(target.marker()),
+          prNumber,
+          StatusProbeCommand.DEFAULT_CALL_TIMEOUT);
+    } catch (IllegalArgumentException e) {
+      throw new CloudException(
+          ErrorCode.PROVIDER_FAILED,
+          "Cannot probe the chain's runner: " + e.getMessage(),
+          Map.of("session", context.session(), "session_source", context.sessionSource()));
+    }
+  }
+}

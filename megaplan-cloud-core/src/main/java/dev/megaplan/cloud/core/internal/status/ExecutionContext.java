@@ -1,0 +1,182 @@
+package dev.megaplan.cloud.core.internal.status;
+
+import dev.megaplan.cloud.api.chain.ChainState;
+import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.config.RepoConfig;
+import dev.megaplan.cloud.api.provider.Provider;
+import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a chain runs (04 "Execution context"), each fact from the first source that has it.
+ *
+ * <ul>
+ *   <li>workspace: chain state {@code resolved_workspace} ({@code chain_state}) → marker {@code
+ *       workspace} ({@code local_marker}) → parent of the remote spec unless {@code /} ({@code
+ *       remote_spec}) → translated {@code repo.workspace} ({@code repo.workspace});
+ *   <li>session: chain state {@code chain_session} ({@code chain_state}) → marker {@code
+ *       chain_session} ({@code local_marker}) → cloud.yaml's explicit session ({@code cloud_yaml})
+ *       → {@code megaplan-chain} ({@code default});
+ *   <li>extra repos: the union, in order and without duplicates, of cloud.yaml {@code extra_repos}
+ *       (their translated workspaces), the state's {@code extra_repos} (as written) and the
+ *       marker's {@code extra_repos} (their workspaces, else their URLs). Everything is a box path,
+ *       like the state's own list.
+ * </ul>
+ *
+ * <p>Values from the state and the marker are already box paths and are used as written.
+ *
+ * @param workspace the chain workspace
+ * @param workspaceSource where it came from
+ * @param session the runner's tmux session
+ * @param sessionSource where it came from
+ * @param extraRepos the extra repos
+ */
+public record ExecutionContext(
+    String workspace,
+    String workspaceSource,
+    String session,
+    String sessionSource,
+    List<String> extraRepos) {
+
+  /** The session used when no source names one. */
+  public static final String DEFAULT_SESSION = CloudConfig.DEFAULT_CHAIN_SESSION;
+
+  /** Copies the list. */
+  public ExecutionContext {
+    extraRepos = List.copyOf(extraRepos);
+  }
+
+  /**
+   * Resolves the context.
+   *
+   * @param state the chain state ({@link ChainState#empty()} before it was read)
+   * @param marker the local marker, if any
+   * @param remoteSpec the normalized remote spec path
+   * @param config the configuration
+   * @param provider translates configured paths
+   * @return the context
+   */
+  public static ExecutionContext resolve(
+      ChainState state,
+      Optional<LastChainMarker> marker,
+      String remoteSpec,
+      CloudConfig config,
+      Provider provider) {
+    String workspace;
+    String workspaceSource;
+    Optional<String> markerWorkspace = marker.map(LastChainMarker::workspace).filter(present());
+    String specParent = parent(remoteSpec);
+    if (state.resolvedWorkspace().filter(present()).isPresent()) {
+      workspace = state.resolvedWorkspace().get();
+      workspaceSource = "chain_state";
+    } else if (markerWorkspace.isPresent()) {
+      workspace = markerWorkspace.get();
+      workspaceSource = "local_marker";
+    } else if (!specParent.equals("/")) {
+      workspace = specParent;
+      workspaceSource = "remote_spec";
+    } else {
+      workspace = provider.toRemotePath(config.repo().workspace());
+      workspaceSource = "repo.workspace";
+    }
+
+    String session;
+    String sessionSource;
+    Optional<String> markerSession = marker.map(LastChainMarker::chainSession).filter(present());
+    if (state.chainSession().filter(present()).isPresent()) {
+      session = state.chainSession().get();
+      sessionSource = "chain_state";
+    } else if (markerSession.isPresent()) {
+      session = markerSession.get();
+      sessionSource = "local_marker";
+    } else if (config.chainSession().filter(present()).isPresent()) {
+      session = config.chainSession().get();
+      sessionSource = "cloud_yaml";
+    } else {
+      session = DEFAULT_SESSION;
+      sessionSource = "default";
+    }
+
+    Set<String> extra = new LinkedHashSet<>();
+    for (RepoConfig repo : config.extraRepos()) {
+      extra.add(provider.toRemotePath(repo.workspace()));
+    }
+    extra.addAll(state.extraRepos());
+    marker.ifPresent(
+        m -> {
+          for (Map<String, String> repo : m.extraRepos()) {
+            String value = repo.getOrDefault("workspace", repo.get("url"));
+            if (value != null && !value.isBlank()) {
+              extra.add(value);
+            }
+          }
+        });
+    return new ExecutionContext(
+        workspace, workspaceSource, session, sessionSource, new ArrayList<>(extra));
+  }
+
+  /**
+   * The chain log: the marker's {@code chain_log} when the marker describes this very runner (same
+   * workspace and session), else the name a launch gives it (03 §2): {@code
+   * <workspace>/.megaplan/cloud-chain-<session>.log}, or {@code cloud-chain.log} for the default
+   * session.
+   *
+   * @param marker the local marker, if any
+   * @return the chain log path
+   */
+  public String chainLog(Optional<LastChainMarker> marker) {
+    Optional<String> recorded =
+        marker
+            .filter(m -> workspace.equals(m.workspace()) && session.equals(m.chainSession()))
+            .map(LastChainMarker::chainLog)
+            .filter(present());
+    if (recorded.isPresent()) {
+      return recorded.get();
+    }
+    String name =
+        session.equals(DEFAULT_SESSION) ? "cloud-chain.log" : "cloud-chain-" + session + ".log";
+    return workspace + "/.megaplan/" + name;
+  }
+
+  /**
+   * Whether another context probes a different runner (workspace or session differ).
+   *
+   * @param other the other context
+   * @return true when a probe made with this one does not describe the other
+   */
+  public boolean probesDifferently(ExecutionContext other) {
+    return !workspace.equals(other.workspace) || !session.equals(other.session);
+  }
+
+  /**
+   * The payload's {@code resolved_context} (without the remote spec part, which the caller adds).
+   *
+   * @return {@code {workspace, session, extra_repos, source: {workspace, session}}}
+   */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("workspace", workspace);
+    out.put("session", session);
+    out.put("extra_repos", extraRepos);
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("workspace", workspaceSource);
+    source.put("session", sessionSource);
+    out.put("source", source);
+    return out;
+  }
+
+  private static java.util.function.Predicate<String> present() {
+    return s -> !s.isBlank();
+  }
+
+  private static String parent(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash <= 0 ? "/" : path.substring(0, slash);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.megaplan.cloud.core.internal.status;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.megaplan.cloud.api.chain.ChainState;
+import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.config.RepoConfig;
+import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ExecutionContextTest {
+  static final TranslatingProvider PROVIDER = new TranslatingProvider();
+  static final CloudConfig PLAIN =
+      CloudConfig.builder().repo(RepoConfig.builder().url("u").build()).build();
+  static final CloudConfig WITH_SESSION =
+      CloudConfig.builder()
+          .repo(RepoConfig.builder().url("u").build())
+          .chainSession("yaml-session")
+          .extraRepos(List.of(RepoConfig.builder().url("e").workspace("/workspace/extra").build()))
+          .build();
+  static final ChainState STATE =
+      ChainState.builder()
+          .resolvedWorkspace("/state/ws")
+          .chainSession("state-session")
+          .extraRepos(List.of("/state/extra", "/box/extra"))
+          .build();
+  static final LastChainMarker MARKER =
+      new LastChainMarker(
+          "/m/app/chain.yaml",
+          "t",
+          "main",
+          "/marker/ws",
+          "marker-session",
+          "/marker/ws/.megaplan/recorded.log",
+          List.of(Map.of("url", "x", "branch", "main", "workspace", "/marker/extra")),
+          "host",
+          "/box",
+          "test");
+
+  @Test
+  void theStateWinsForWorkspaceAndSession() {
+    ExecutionContext c =
+        ExecutionContext.resolve(
+            STATE, Optional.of(MARKER), "/s/chain.yaml", WITH_SESSION, PROVIDER);
+    assertEquals("/state/ws", c.workspace());
+    assertEquals("chain_state", c.workspaceSource());
+    assertEquals("state-session", c.session());
+    assertEquals("chain_state", c.sessionSource());
+  }
+
+  @Test
+  void theMarkerComesNext() {
+    ExecutionContext c =
+        ExecutionContext.resolve(
+            ChainState.empty(), Optional.of(MARKER), "/s/chain.yaml", WITH_SESSION, PROVIDER);
+    assertEquals("/marker/ws", c.workspace());
+    assertEquals("local_marker", c.workspaceSource());
+    assertEquals("marker-session", c.session());
+    assertEquals("local_marker", c.sessionSource());
+    assertEquals("/marker/ws/.megaplan/recorded.log", c.chainLog(Optional.of(MARKER)));
+  }
+
+  @Test
+  void thenTheSpecsParentAndTheConfiguredSession() {
+    ExecutionContext c =
+        ExecutionContext.resolve(
+            ChainState.empty(), Optional.empty(), "/s/app/chain.yaml", WITH_SESSION, PROVIDER);
+    assertEquals("/s/app", c.workspace());
+    assertEquals("remote_spec", c.workspaceSource());
+    assertEquals("yaml-session", c.session());
+    assertEquals("cloud_yaml", c.sessionSource());
+    assertEquals("/s/app/.megaplan/cloud-chain-yaml-session.log", c.chainLog(Optional.empty()));
+  }
+
+  @Test
+  void aSpecAtTheRootFallsBackToTheTranslatedRepoWorkspaceAndTheDefaultSession() {
+    ExecutionContext c =
+        ExecutionContext.resolve(
+            ChainState.empty(), Optional.empty(), "/chain.yaml", PLAIN, PROVIDER);
+    assertEquals("/box/app", c.workspace());
+    assertEquals("repo.workspace", c.workspaceSource());
+    assertEquals("megaplan-chain", c.session());
+    assertEquals("default", c.sessionSource());
+    assertEquals("/box/app/.megaplan/cloud-chain.log", c.chainLog(Optional.empty()));
+  }
+
+  @Test
+  void extraReposAreTheUnionInOrderWithoutDuplicates() {
+    ExecutionContext c =
+        ExecutionContext.resolve(
+            STATE, Optional.of(MARKER), "/s/chain.yaml", WITH_SESSION, PROVIDER);
+    assertEquals(List.of("/box/extra", "/state/extra", "/marker/extra"), c.extraRepos());
+  }
+
+  @Test
+  void theMarkersChainLogIsUsedOnlyForTheRunnerItDescribes() {
+    ExecutionContext c =
+        ExecutionContext.resolve(STATE, Optional.of(MARKER), "/s/chain.yaml", PLAIN, PROVIDER);
+    assertEquals(
+        "/state/ws/.megaplan/cloud-chain-state-session.log", c.chainLog(Optional.of(MARKER)));
+  }
+}
