@@ -140,7 +140,8 @@ class HostChainEndToEndTest {
 
   @Test
   void aChainLaunchesRunsAndCompletesAndAKilledRunnerIsStaleUntilSupervised() throws Exception {
-    chainSpec("", 1500);
+    // long enough per milestone that the chain still runs after the launch's verification wait
+    chainSpec("", 4000);
     CliRun launch = cli("chain", "briefs/chain.yaml");
     assertEquals(0, launch.exit, launch.toString());
     assertEquals("cloud_chain_launched", launch.json().path("event").asText());
@@ -157,7 +158,7 @@ class HostChainEndToEndTest {
     assertEquals("failed", tick.json().path("sync_refresh").path("status").asText());
     assertTrue(tick.err.startsWith("supervisor tick: supervisor_restarted | acted=true"), tick.err);
 
-    superviseUntilDone(Duration.ofSeconds(60));
+    superviseUntilDone(Duration.ofSeconds(90));
     JsonNode complete = statusUntil(effective("complete"), Duration.ofSeconds(5));
     assertEquals(3, complete.path("chain_state").path("current_milestone_index").asInt());
   }
