@@ -4,6 +4,7 @@ import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
+import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.core.internal.remote.EnsureReposCommand;
@@ -44,6 +45,11 @@ public final class RepoEnsurer {
     return checkouts;
   }
 
+  private static String lastLines(String text, int count) {
+    List<String> lines = text.strip().lines().filter(line -> !line.isBlank()).toList();
+    return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+  }
+
   /**
    * Clones what is missing.
    *
@@ -54,13 +60,15 @@ public final class RepoEnsurer {
    */
   public static void ensure(RemoteShell shell, List<Checkout> checkouts) {
     EnsureReposCommand command = new EnsureReposCommand(checkouts);
-    List<Checkout> failed = command.parse(shell.exec(command.render(), TIMEOUT));
+    ExecResult result = shell.exec(command.render(), TIMEOUT);
+    List<Checkout> failed = command.parse(result);
     if (!failed.isEmpty()) {
       List<String> names = failed.stream().map(Checkout::describe).collect(Collectors.toList());
+      String gitSaid = lastLines(result.stderr(), 3);
       throw new CloudException(
           ErrorCode.PROVIDER_FAILED,
-          "Could not clone " + String.join("; ", names),
-          Map.of("failed_repos", names));
+          "Could not clone " + String.join("; ", names) + (gitSaid.isEmpty() ? "" : ": " + gitSaid),
+          Map.of("failed_repos", names, "git_stderr", gitSaid));
     }
   }
 }
