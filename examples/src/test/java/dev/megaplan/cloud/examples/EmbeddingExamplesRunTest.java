@@ -56,7 +56,7 @@ class EmbeddingExamplesRunTest {
   @Test
   void theLaunchAndSupervisorExamplesCarryAChainToCompletion() throws Exception {
     Path origin = dir.resolve("origin");
-    git("init", "-q", origin.toString());
+    git("init", "-q", "-b", "main", origin.toString());
     git(
         "-C",
         origin.toString(),

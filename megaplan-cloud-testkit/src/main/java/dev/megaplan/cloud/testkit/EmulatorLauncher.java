@@ -1,5 +1,7 @@
 package dev.megaplan.cloud.testkit;
 
+import static dev.megaplan.cloud.core.internal.shell.ShellQuote.quote;
+
 import dev.megaplan.cloud.testkit.emulator.MegaplanEmulator;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -33,9 +35,5 @@ public final class EmulatorLauncher {
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the emulator's classes", e);
     }
-  }
-
-  private static String quote(String value) {
-    return "'" + value.replace("'", "'\"'\"'") + "'";
   }
 }

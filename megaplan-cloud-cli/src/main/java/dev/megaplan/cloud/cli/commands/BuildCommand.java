@@ -26,17 +26,7 @@ public final class BuildCommand extends CloudCommand {
                   DeployRequest.builder()
                       .progress(line -> say(session.redactor().redact(line)))
                       .build());
-      for (var step : report.steps()) {
-        say(
-            "  "
-                + step.status()
-                + "  "
-                + step.name()
-                + step.detail().map(d -> ": " + d).orElse(""));
-      }
-      say(report.verdict());
-      printJson(report);
-      return report.success() ? 0 : 1;
+      return printDeployReport(report);
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.provider.DeployReport;
+import dev.megaplan.cloud.api.provider.DeployStep;
 import dev.megaplan.cloud.cli.CliEnvironment;
 import dev.megaplan.cloud.cli.CommonOptions;
 import dev.megaplan.cloud.cli.MegaplanCloud;
@@ -65,6 +67,20 @@ abstract class CloudCommand implements Callable<Integer> {
   void say(String line) {
     err().println(line);
     err().flush();
+  }
+
+  /**
+   * Prints a build or deploy report: a line per step and the verdict on stderr, the JSON on stdout.
+   *
+   * @return the exit status: 0 when the report says success
+   */
+  int printDeployReport(DeployReport report) {
+    for (DeployStep step : report.steps()) {
+      say("  " + step.status() + "  " + step.name() + step.detail().map(d -> ": " + d).orElse(""));
+    }
+    say(report.verdict());
+    printJson(report);
+    return report.success() ? 0 : 1;
   }
 
   /** Prints a value as pretty JSON on stdout. */

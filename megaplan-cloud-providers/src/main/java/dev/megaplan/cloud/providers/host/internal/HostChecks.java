@@ -4,7 +4,7 @@ import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.provider.DeployStep;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.RemoteShell;
-import dev.megaplan.cloud.providers.internal.ShellQuote;
+import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
