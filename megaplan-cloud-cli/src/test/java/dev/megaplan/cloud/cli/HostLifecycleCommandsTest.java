@@ -66,6 +66,44 @@ class HostLifecycleCommandsTest {
   }
 
   @Test
+  void deployInChainModeStartsTheAgentSessionLikeAnEntrypoint() throws Exception {
+    Files.writeString(
+        dir.resolve("cloud.yaml"),
+        "provider: host\nmode: chain\nchain: {spec: /workspace/app/chain.yaml}\n"
+            + "repo: {url: https://example.invalid/app.git}\nagents: {default: hermes}\n"
+            + "megaplan:\n  command: \""
+            + dev.megaplan.cloud.testkit.EmulatorLauncher.command()
+                .replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+            + "\"\nhost: {root: '"
+            + root
+            + "'}\n");
+    CliRun idle = CliRun.in(dir, env, "", "deploy");
+    assertEquals(0, idle.exit, idle.toString());
+    assertTrue(idle.out.contains("is missing; the box stays idle"), idle.out);
+
+    Path app = root.resolve("app");
+    Files.createDirectories(app);
+    Files.writeString(
+        app.resolve("chain.yaml"),
+        "milestones:\n  - {label: m1, idea: m1.md}\nemulator: {step_ms: 100}\n");
+    Files.writeString(app.resolve("m1.md"), "m1");
+    CliRun deploy = CliRun.in(dir, env, "", "deploy");
+    assertEquals(0, deploy.exit, deploy.toString());
+    assertTrue(deploy.out.contains("\"detail\": \"started\""), deploy.out);
+    assertFalse(deploy.json().path("no_op").asBoolean());
+
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    String status = "";
+    while (!status.equals("complete") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      CliRun read = CliRun.in(dir, env, "", "status", "--chain");
+      status = read.exit == 0 ? read.json().path("effective_status").asText() : read.out;
+    }
+    assertEquals("complete", status);
+  }
+
+  @Test
   void logsWithoutFollowPrintTheChainLogTailRedacted() throws Exception {
     Path log = root.resolve("chain-1a2b3c4d/app/.megaplan/cloud-chain.log");
     Files.createDirectories(log.getParent());

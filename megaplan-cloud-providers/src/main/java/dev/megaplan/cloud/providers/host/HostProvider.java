@@ -10,6 +10,7 @@ import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.LogRequest;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
+import dev.megaplan.cloud.core.internal.remote.BootSessionCommand;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.host.internal.ChainLogs;
 import dev.megaplan.cloud.providers.host.internal.HostChecks;
@@ -230,7 +231,28 @@ public final class HostProvider implements Provider {
     }
     request.progress().accept(prepare.name() + ": " + prepare.status());
     steps.add(prepare);
+    settings
+        .bootConfig()
+        .flatMap(config -> BootSessionCommand.forConfig(config, tmuxCommand(), this::toRemotePath))
+        .ifPresent(boot -> steps.add(startBootSession(boot, request)));
     return report("cloud_deploy", steps);
+  }
+
+  /** Starts the boot session ({@code mode: auto|chain}) as a container entrypoint would. */
+  private DeployStep startBootSession(BootSessionCommand boot, DeployRequest request) {
+    String answer = BootSessionCommand.parse(shell.exec(boot.render(), settings.commandTimeout()));
+    String status =
+        answer.equals("started") || answer.equals("already_running")
+            ? "ok"
+            : answer.startsWith("idle:") ? "warning" : "failed";
+    DeployStep step =
+        DeployStep.builder()
+            .name("start " + BootSessionCommand.SESSION + " session")
+            .status(status)
+            .detail(answer)
+            .build();
+    request.progress().accept(step.name() + ": " + answer);
+    return step;
   }
 
   /** Kills this root's tmux server, and with it every session it runs; no server is fine. */
@@ -397,7 +419,7 @@ public final class HostProvider implements Provider {
         .provider(NAME)
         .service(root.toString())
         .steps(steps)
-        .noOp(true)
+        .noOp(steps.stream().noneMatch(step -> step.detail().orElse("").equals("started")))
         .logs(logs)
         .verdict(
             failed.isEmpty()

@@ -43,6 +43,7 @@ public final class HostProviderFactory implements ProviderFactory {
             .passVariables(config.secrets());
     config.host().ifPresent(host -> settings.root(Path.of(host.root())));
     settings.launcher(config.megaplan().command());
+    settings.bootConfig(config);
     return settings.build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.providers.host;
 
+import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.providers.host.internal.HostRoots;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +88,7 @@ public final class HostSettings {
   private final Duration pollInterval;
   private final Sleeper sleeper;
   private final BooleanSupplier terminal;
+  private final Optional<CloudConfig> bootConfig;
 
   private HostSettings(Builder builder) {
     this.home = Optional.ofNullable(builder.home).map(p -> p.toAbsolutePath().normalize());
@@ -105,6 +107,7 @@ public final class HostSettings {
     this.pollInterval = builder.pollInterval;
     this.sleeper = builder.sleeper;
     this.terminal = builder.terminal;
+    this.bootConfig = Optional.ofNullable(builder.bootConfig);
   }
 
   /**
@@ -218,12 +221,23 @@ public final class HostSettings {
     return terminal;
   }
 
+  /**
+   * The configuration whose {@code mode} decides the boot session {@code deploy} starts (auto,
+   * chain), as a container entrypoint would.
+   *
+   * @return the configuration, when deploys should start one
+   */
+  public Optional<CloudConfig> bootConfig() {
+    return bootConfig;
+  }
+
   /** Builds {@link HostSettings}. */
   public static final class Builder {
     private Path root;
     private Path home;
     private String repoUrl;
     private Function<String, String> environment = name -> null;
+    private CloudConfig bootConfig;
     private final List<String> passedVariables = new ArrayList<>(DEFAULT_PASSED_VARIABLES);
     private String launcher = DEFAULT_LAUNCHER;
     private Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
@@ -352,6 +366,17 @@ public final class HostSettings {
      */
     public Builder terminal(BooleanSupplier terminal) {
       this.terminal = Objects.requireNonNull(terminal, "terminal");
+      return this;
+    }
+
+    /**
+     * The configuration whose {@code mode} decides the boot session {@code deploy} starts.
+     *
+     * @param config the configuration
+     * @return this builder
+     */
+    public Builder bootConfig(CloudConfig config) {
+      this.bootConfig = Objects.requireNonNull(config, "config");
       return this;
     }
 
