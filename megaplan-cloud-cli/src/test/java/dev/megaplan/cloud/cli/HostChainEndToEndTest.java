@@ -169,10 +169,30 @@ class HostChainEndToEndTest {
     CliRun launch = cli("chain", "briefs/chain.yaml");
     assertEquals(0, launch.exit, launch.toString());
     statusUntil(effective("running"), Duration.ofSeconds(20));
-    CliRun tick = cli("supervise", "--chain");
+    CliRun tick = cli("supervise", "--chain", "--record", "tick.json");
     assertEquals(0, tick.exit, tick.toString());
     assertEquals("noop", tick.json().path("next_action").asText());
     assertEquals(false, tick.json().path("acted").asBoolean());
+
+    CliRun replay = cli("supervise", "--chain", "--replay", "tick.json");
+    assertEquals(0, replay.exit, replay.toString());
+    assertEquals("noop", replay.json().path("next_action").asText());
+    assertEquals(tick.json().path("event"), replay.json().path("event"));
+    assertEquals(tick.json().path("effective_status"), replay.json().path("effective_status"));
+    assertTrue(replay.json().path("dry_run").asBoolean());
+
+    CliRun dryRun = cli("supervise", "--chain", "--dry-run");
+    assertEquals(0, dryRun.exit, dryRun.toString());
+    assertTrue(dryRun.json().path("dry_run").asBoolean());
+    assertEquals("noop", dryRun.json().path("would").asText());
+  }
+
+  @Test
+  void superviseWithoutChainIsAUsageError() {
+    CliRun run = cli("supervise");
+    assertEquals(2, run.exit, run.toString());
+    assertEquals("invalid_args", run.json().path("error").asText());
+    assertEquals("`cloud supervise` requires --chain", run.json().path("message").asText());
   }
 
   @Test
