@@ -23,5 +23,8 @@ import org.immutables.value.Value;
     optionalAcceptNullable = true,
     privateNoargConstructor = false,
     passAnnotations = {com.fasterxml.jackson.annotation.JsonProperty.class},
-    redactedMask = "****")
+    redactedMask = "****",
+    // Immutables is compile-only: no annotation of its own may reach the generated classes, or
+    // every module compiling against them would warn about a missing annotation type.
+    allowedClasspathAnnotations = {java.lang.Override.class})
 public @interface ValueStyle {}

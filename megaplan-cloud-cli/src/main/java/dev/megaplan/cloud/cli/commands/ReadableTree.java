@@ -1,7 +1,6 @@
 package dev.megaplan.cloud.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Renders a JSON tree as indented YAML-like text for people. */
@@ -15,9 +14,7 @@ final class ReadableTree {
   }
 
   private static void appendObject(StringBuilder text, JsonNode object, int depth) {
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       text.append("  ".repeat(depth)).append(field.getKey()).append(':');
       appendValue(text, field.getValue(), depth);
     }
