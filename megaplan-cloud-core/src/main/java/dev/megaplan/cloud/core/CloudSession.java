@@ -7,6 +7,7 @@ import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.core.internal.remote.Sleeper;
+import dev.megaplan.cloud.core.internal.session.NoRemoteShell;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
 import dev.megaplan.cloud.core.internal.status.ChainStatusOperation;
 import dev.megaplan.cloud.core.internal.status.WrapperOperations;
@@ -92,7 +93,7 @@ public final class CloudSession implements AutoCloseable {
     Provider provider = context.provider();
     EffectExecutor.Builder executor =
         EffectExecutor.builder(
-                provider.remoteShell().orElseGet(() -> context.shell("the supervisor's restart")))
+                provider.remoteShell().orElseGet(() -> new NoRemoteShell(provider.name())))
             .tmuxCommand(provider.tmuxCommand())
             .launcher(context.launcher())
             .remoteRoot(provider.remoteRoot())
