@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.api.chain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What megaplan does when a milestone fails or escalates. */
@@ -22,6 +23,7 @@ public enum FailureAction {
    *
    * @return for example {@code stop_chain}
    */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

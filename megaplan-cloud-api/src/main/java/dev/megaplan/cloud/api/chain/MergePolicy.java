@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.api.chain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,7 @@ public enum MergePolicy {
    *
    * @return {@code auto} or {@code review}
    */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.api.chain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The level of {@code prerequisite_policy} and {@code validation_policy}. */
@@ -14,6 +15,7 @@ public enum PolicyLevel {
    *
    * @return {@code none} or {@code required}
    */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -1,5 +1,6 @@
 package dev.megaplan.cloud.api.chain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The value of {@code review_policy.clean_milestone_pr}. */
@@ -14,6 +15,7 @@ public enum ReviewMode {
    *
    * @return {@code auto} or {@code manual}
    */
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
