@@ -180,10 +180,18 @@ class CommandLineContractTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"build", "deploy", "down"})
+  @ValueSource(
+      strings = {
+        "build",
+        "deploy",
+        "down",
+        "chains",
+        "exec uptime",
+        "status --chain --remote-spec /workspace/app/chain.yaml"
+      })
   void commandsNotYetImplementedSayNotImplementedWithExitTwo(String command) throws Exception {
     Files.writeString(dir.resolve("cloud.yaml"), "repo:\n  url: https://x/app.git\n");
-    CliRun run = CliRun.in(dir, command);
+    CliRun run = CliRun.in(dir, command.split(" "));
     assertEquals(2, run.exit, run.toString());
     assertEquals("not_implemented", run.json().get("error").asText());
   }

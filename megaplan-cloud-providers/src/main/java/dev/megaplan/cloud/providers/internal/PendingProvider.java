@@ -1,8 +1,12 @@
 package dev.megaplan.cloud.providers.internal;
 
 import dev.megaplan.cloud.api.provider.Capabilities;
+import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
+import dev.megaplan.cloud.api.provider.Upload;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +33,7 @@ public final class PendingProvider implements Provider {
   @Override
   public Capabilities capabilities() {
     return Capabilities.builder()
-        .remoteShell(false)
+        .remoteShell(true)
         .namedSessions(false)
         .interactiveAttach(false)
         .persistentVolume(false)
@@ -37,9 +41,26 @@ public final class PendingProvider implements Provider {
         .build();
   }
 
+  /** A shell that answers {@code not_implemented}: the provider will have one. */
   @Override
   public Optional<RemoteShell> remoteShell() {
-    return Optional.empty();
+    return Optional.of(
+        new RemoteShell() {
+          @Override
+          public ExecResult exec(String command, Duration timeout) {
+            throw unsupported("run remote commands");
+          }
+
+          @Override
+          public void upload(List<Upload> uploads) {
+            throw unsupported("upload files");
+          }
+
+          @Override
+          public Optional<String> read(String remotePath) {
+            throw unsupported("read remote files");
+          }
+        });
   }
 
   @Override
