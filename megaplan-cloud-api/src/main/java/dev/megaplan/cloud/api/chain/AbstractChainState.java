@@ -51,33 +51,9 @@ import org.immutables.value.Value;
   "metadata"
 })
 abstract class AbstractChainState {
+  /** The known fields: exactly the names of the rendering order above, kept in one place. */
   private static final Set<String> FIELD_NAMES =
-      Set.of(
-          "schema_version",
-          "current_milestone_index",
-          "current_plan_name",
-          "last_state",
-          "pr_number",
-          "pr_state",
-          "completed",
-          "branch_head",
-          "pr_head",
-          "last_pushed_commit",
-          "dirty_flag",
-          "sync_state",
-          "extra_repos",
-          "chain_session",
-          "resolved_workspace",
-          "extra_repo_sync",
-          "completion_contract_mode",
-          "full_suite_backstop_mode",
-          "retry_counts",
-          "ladder_stage",
-          "profile_bumps",
-          "robustness_bumps",
-          "depth_bumps",
-          "enforce_revise_counts",
-          "metadata");
+      Set.of(AbstractChainState.class.getAnnotation(JsonPropertyOrder.class).value());
 
   /** The default of {@link #completionContractMode()} and {@link #fullSuiteBackstopMode()}. */
   public static final String DEFAULT_MODE = "shadow";
