@@ -38,6 +38,19 @@ import org.immutables.value.Value;
   "toolchains"
 })
 abstract class AbstractCloudConfig {
+  private static final List<String> FILE_KEYS =
+      List.of(AbstractCloudConfig.class.getAnnotation(JsonPropertyOrder.class).value());
+
+  /**
+   * The top-level keys of cloud.yaml, in the file's section order: exactly the names this value
+   * renders, kept in one place. Any other top-level key is unknown (a warning, not an error).
+   *
+   * @return the keys, unmodifiable
+   */
+  public static List<String> fileKeys() {
+    return FILE_KEYS;
+  }
+
   /** The chain session used when none is set explicitly. */
   public static final String DEFAULT_CHAIN_SESSION = "megaplan-chain";
 

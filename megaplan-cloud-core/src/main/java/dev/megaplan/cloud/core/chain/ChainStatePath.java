@@ -3,10 +3,7 @@ package dev.megaplan.cloud.core.chain;
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.core.internal.chain.PosixPaths;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.megaplan.cloud.core.internal.io.Digests;
 import java.util.Map;
 import java.util.Objects;
 
@@ -83,18 +80,12 @@ public final class ChainStatePath {
 
   private static String chainsFile(String remoteSpec, String suffix) {
     String spec = normalize(remoteSpec);
-    String file = PosixPaths.stem(PosixPaths.name(spec)) + "-" + digest12(spec) + suffix;
+    String file =
+        PosixPaths.stem(PosixPaths.name(spec))
+            + "-"
+            + Digests.sha1Hex(spec).substring(0, 12)
+            + suffix;
     return PosixPaths.join(PosixPaths.join(PosixPaths.dirname(spec), CHAINS_DIR), file);
-  }
-
-  private static String digest12(String normalized) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-1").digest(normalized.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-1", e);
-    }
   }
 
   private static CloudException invalid(String message, String remoteSpec) {

@@ -1,10 +1,7 @@
 package dev.megaplan.cloud.core.internal.dispatch;
 
 import dev.megaplan.cloud.core.chain.ChainStatePath;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.megaplan.cloud.core.internal.io.Digests;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -69,7 +66,7 @@ public record LaunchContext(
       String root) {
     String stem = stem(specFileName);
     String identity = stem + ":" + seedPlan.orElse("") + ":" + String.join(",", labels);
-    String digest = sha1Hex(identity).substring(0, 10);
+    String digest = Digests.sha1Hex(identity).substring(0, 10);
     String slug = slug(stem, "chain");
     String digest8 = digest.substring(0, 8);
     // tmux rewrites '.' in a session name to '_': derive the name tmux will really use
@@ -133,14 +130,5 @@ public record LaunchContext(
 
   private static String join(String root, String relative) {
     return root.endsWith("/") ? root + relative : root + "/" + relative;
-  }
-
-  private static String sha1Hex(String text) {
-    try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      return HexFormat.of().formatHex(sha1.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is part of every JDK", e);
-    }
   }
 }

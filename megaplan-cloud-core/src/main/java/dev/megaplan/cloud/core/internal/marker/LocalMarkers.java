@@ -2,15 +2,13 @@ package dev.megaplan.cloud.core.internal.marker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.megaplan.cloud.core.internal.io.AtomicFiles;
+import dev.megaplan.cloud.core.internal.io.Digests;
 import dev.megaplan.cloud.core.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +41,7 @@ public final class LocalMarkers {
   public Path lastChainPath(Path cloudYaml) {
     String key = cloudYaml.toAbsolutePath().normalize().toString();
     return home.resolve(".megaplan/cloud/markers")
-        .resolve(sha256Hex(key).substring(0, 16))
+        .resolve(Digests.sha256Hex(key).substring(0, 16))
         .resolve("last_chain.json");
   }
 
@@ -84,15 +82,6 @@ public final class LocalMarkers {
     } catch (IOException e) {
       LOG.warn("ignoring unreadable local marker {}: {}", path, e.getMessage());
       return Optional.empty();
-    }
-  }
-
-  private static String sha256Hex(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 }

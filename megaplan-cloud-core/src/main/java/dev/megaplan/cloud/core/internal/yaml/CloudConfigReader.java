@@ -29,26 +29,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * ProviderBlocksReader}.
  */
 public final class CloudConfigReader {
-  private static final List<String> TOP_LEVEL_KEYS =
-      List.of(
-          "provider",
-          "mode",
-          "repo",
-          "extra_repos",
-          "agents",
-          "codex",
-          "megaplan",
-          "auto",
-          "chain",
-          "chain_session",
-          "driver",
-          "resources",
-          "railway",
-          "local",
-          "ssh",
-          "host",
-          "secrets",
-          "toolchains");
   private static final List<String> REPO_KEYS = List.of("url", "branch", "workspace");
   private static final List<String> AUTO_KEYS = List.of("plan_name", "idea_file", "robustness");
   private static final List<String> CHAIN_KEYS = List.of("spec", "chain_session");
@@ -112,7 +92,7 @@ public final class CloudConfigReader {
           "cloud spec must be a YAML mapping" + YamlLocation.suffix(sourceName, node));
     }
     YamlMap doc = YamlValue.root(node, sourceName).asMap();
-    Warnings warnings = new Warnings(doc.unknownKeyWarnings(TOP_LEVEL_KEYS));
+    Warnings warnings = new Warnings(doc.unknownKeyWarnings(CloudConfig.fileKeys()));
 
     String provider = readProvider(doc);
     Mode mode =

@@ -1,10 +1,8 @@
 package dev.megaplan.cloud.providers.host.internal;
 
+import dev.megaplan.cloud.core.internal.io.Digests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Where a root's own tmux server listens: {@code <root>/.megaplan/tmux.sock}, or, when that path
@@ -28,15 +26,7 @@ public final class TmuxSocket {
     if (preferred.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_PATH_BYTES) {
       return preferred;
     }
-    return tempDir.resolve("megaplan-tmux-" + sha256(root.toString()).substring(0, 16) + ".sock");
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return tempDir.resolve(
+        "megaplan-tmux-" + Digests.sha256Hex(root.toString()).substring(0, 16) + ".sock");
   }
 }
