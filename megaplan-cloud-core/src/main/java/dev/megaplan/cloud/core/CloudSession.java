@@ -3,6 +3,8 @@ package dev.megaplan.cloud.core;
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.provider.DeployReport;
+import dev.megaplan.cloud.api.provider.DeployRequest;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
@@ -15,10 +17,14 @@ import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -228,6 +234,65 @@ public final class CloudSession implements AutoCloseable {
    */
   SessionContext context() {
     return context;
+  }
+
+  /**
+   * Builds the runner (an image, or the host box's checks).
+   *
+   * @param progress receives human progress lines, redacted
+   * @return the report
+   */
+  public DeployReport build(Consumer<String> progress) {
+    return context.provider().build(DeployRequest.builder().progress(redacting(progress)).build());
+  }
+
+  /**
+   * Deploys the runner with the configured secrets, their values read from the session's
+   * environment. Checks every secret before anything is changed.
+   *
+   * @param progress receives human progress lines, redacted
+   * @return the report
+   * @throws CloudException {@code missing_secrets} naming every secret unset locally
+   */
+  public DeployReport deploy(Consumer<String> progress) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String name : config().secrets()) {
+      String value = context.environment().apply(name);
+      if (value == null || value.isEmpty()) {
+        missing.add(name);
+      } else {
+        secrets.put(name, value);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new CloudException(
+          ErrorCode.MISSING_SECRETS,
+          "Secrets named in cloud.yaml are not set locally: "
+              + String.join(", ", missing)
+              + ". Export them, then deploy again; nothing was changed.",
+          Map.of("missing_secrets", missing));
+    }
+    return context
+        .provider()
+        .deploy(DeployRequest.builder().secrets(secrets).progress(redacting(progress)).build());
+  }
+
+  /**
+   * The tmux session of the last chain launched with this session's cloud.yaml, from the local
+   * marker (what {@code attach} defaults to).
+   *
+   * @return the session, if a chain was launched
+   */
+  public Optional<String> lastChainSession() {
+    return context
+        .markers()
+        .readLastChain(context.cloudYaml())
+        .map(marker -> marker.chainSession());
+  }
+
+  private Consumer<String> redacting(Consumer<String> sink) {
+    return line -> sink.accept(context.redactor().redact(line));
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.core.CloudSession;
-import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,13 +26,7 @@ public final class AttachCommand extends CloudCommand {
   @Override
   public Integer call() {
     try (CloudSession cloud = openSession(null)) {
-      Optional<String> target = Optional.ofNullable(session);
-      if (target.isEmpty()) {
-        target =
-            new dev.megaplan.cloud.core.internal.marker.LocalMarkers(environment().home())
-                .readLastChain(cloudYamlPath())
-                .map(LastChainMarker::chainSession);
-      }
+      Optional<String> target = session != null ? Optional.of(session) : cloud.lastChainSession();
       return cloud.provider().attach(target);
     }
   }

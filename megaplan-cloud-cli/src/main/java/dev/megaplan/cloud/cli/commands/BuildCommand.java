@@ -1,7 +1,6 @@
 package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.api.provider.DeployReport;
-import dev.megaplan.cloud.api.provider.DeployRequest;
 import dev.megaplan.cloud.core.CloudSession;
 import picocli.CommandLine.Command;
 
@@ -19,13 +18,7 @@ public final class BuildCommand extends CloudCommand {
   @Override
   public Integer call() {
     try (CloudSession session = openSession(null)) {
-      DeployReport report =
-          session
-              .provider()
-              .build(
-                  DeployRequest.builder()
-                      .progress(line -> say(session.redactor().redact(line)))
-                      .build());
+      DeployReport report = session.build(this::say);
       return printDeployReport(report);
     }
   }
