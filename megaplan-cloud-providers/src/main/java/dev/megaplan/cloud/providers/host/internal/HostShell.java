@@ -5,7 +5,7 @@ import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.api.provider.Upload;
-import dev.megaplan.cloud.providers.internal.AtomicFileWriter;
+import dev.megaplan.cloud.core.internal.io.AtomicFileWriter;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.megaplan.cloud.providers.host.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.megaplan.cloud.providers.internal.AtomicFileWriter;
+import dev.megaplan.cloud.core.internal.io.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

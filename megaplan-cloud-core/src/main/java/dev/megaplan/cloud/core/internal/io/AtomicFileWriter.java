@@ -1,4 +1,4 @@
-package dev.megaplan.cloud.providers.internal;
+package dev.megaplan.cloud.core.internal.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -92,6 +92,22 @@ public final class AtomicFileWriter {
         Files.deleteIfExists(temp);
       }
     }
+  }
+
+  /**
+   * Converts permissions into mode bits, the inverse of {@link #permissions(int)}.
+   *
+   * @param permissions the permission set
+   * @return the mode, for example {@code 0644}
+   */
+  public static int mode(Set<PosixFilePermission> permissions) {
+    int mode = 0;
+    for (int bit = 0; bit < 9; bit++) {
+      if (permissions(1 << bit).stream().allMatch(permissions::contains)) {
+        mode |= 1 << bit;
+      }
+    }
+    return mode;
   }
 
   /**
