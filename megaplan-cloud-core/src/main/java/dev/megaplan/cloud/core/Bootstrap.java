@@ -5,7 +5,6 @@ import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.api.provider.Upload;
-import dev.megaplan.cloud.core.internal.dispatch.RedactedFailures;
 import dev.megaplan.cloud.core.internal.dispatch.RepoEnsurer;
 import dev.megaplan.cloud.core.internal.remote.MegaplanCommands;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
@@ -88,7 +87,7 @@ public final class Bootstrap {
     try {
       return runUnredacted();
     } catch (CloudException e) {
-      throw RedactedFailures.redact(e, context.redactor());
+      throw context.redactor().redact(e);
     }
   }
 

@@ -19,8 +19,10 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -175,6 +177,46 @@ public final class Redactor {
    */
   public Set<String> secretNames() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(names));
+  }
+
+  /**
+   * A copy of a failure whose message and context (every string in it, map keys included) are
+   * redacted, with the same code and stack trace. The cause is dropped: its message could quote
+   * what this copy hides.
+   *
+   * @param failure the failure
+   * @return the redacted copy
+   */
+  public CloudException redact(CloudException failure) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    failure.context().forEach((key, value) -> context.put(key, redactValue(value)));
+    CloudException copy = new CloudException(failure.code(), redact(failure.getMessage()), context);
+    copy.setStackTrace(failure.getStackTrace());
+    return copy;
+  }
+
+  /**
+   * A JSON-like value (maps, lists, strings, numbers, booleans, nulls) with every string, map keys
+   * included, redacted.
+   *
+   * @param value the value
+   * @return the redacted copy (scalars other than strings as they are)
+   */
+  public Object redactValue(Object value) {
+    if (value instanceof String text) {
+      return redact(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((key, item) -> copy.put(redact(String.valueOf(key)), redactValue(item)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(item -> copy.add(redactValue(item)));
+      return copy;
+    }
+    return value;
   }
 
   /**

@@ -81,7 +81,7 @@ public final class ChainLauncher {
     try {
       return run(request);
     } catch (CloudException e) {
-      throw RedactedFailures.redact(e, context.redactor());
+      throw context.redactor().redact(e);
     }
   }
 

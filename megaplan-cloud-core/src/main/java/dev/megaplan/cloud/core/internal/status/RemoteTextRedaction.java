@@ -11,9 +11,7 @@ import dev.megaplan.cloud.core.internal.remote.StatusProbeResult.LogStat;
 import dev.megaplan.cloud.core.internal.remote.StatusProbeResult.PlanProbes;
 import dev.megaplan.cloud.core.internal.remote.StatusProbeResult.RunnerProbe;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -120,35 +118,16 @@ public final class RemoteTextRedaction {
    * @return the redacted failure, same code
    */
   public CloudException failure(CloudException failure) {
-    Map<String, Object> context = new LinkedHashMap<>();
-    failure.context().forEach((key, value) -> context.put(key, value(value)));
-    CloudException redacted =
-        new CloudException(failure.code(), text(failure.getMessage()), context);
-    redacted.setStackTrace(failure.getStackTrace());
-    return redacted;
+    return redactor.redact(failure);
   }
 
   /**
-   * A JSON-like value (maps, lists, strings, numbers, booleans, nulls) with every string, keys
-   * included, redacted.
+   * A JSON-like value with every string, keys included, redacted.
    *
    * @param value the value
    * @return the redacted copy
    */
   public Object value(Object value) {
-    if (value instanceof String s) {
-      return text(s);
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put(text(String.valueOf(k)), value(v)));
-      return copy;
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>();
-      list.forEach(v -> copy.add(value(v)));
-      return copy;
-    }
-    return value;
+    return redactor.redactValue(value);
   }
 }
