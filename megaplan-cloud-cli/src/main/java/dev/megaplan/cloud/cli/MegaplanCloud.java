@@ -19,6 +19,7 @@ import dev.megaplan.cloud.cli.commands.ResumeCommand;
 import dev.megaplan.cloud.cli.commands.StatusCommand;
 import dev.megaplan.cloud.cli.commands.SuperviseCommand;
 import dev.megaplan.cloud.cli.commands.VersionCommand;
+import dev.megaplan.cloud.core.Redactor;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -130,11 +131,13 @@ public final class MegaplanCloud implements Runnable {
           CloudException cloud =
               exception instanceof CloudException
                   ? (CloudException) exception
+                  // not from the SDK, so not redacted with the session's secrets: at least the
+                  // token shapes go
                   : new CloudException(
                       ErrorCode.PROVIDER_FAILED,
-                      "Unexpected failure: " + exception,
+                      Redactor.noSecrets().redact("Unexpected failure: " + exception),
                       Map.of(),
-                      exception);
+                      debug ? exception : null);
           return ErrorOutput.print(cloud, cmd.getOut(), cmd.getErr(), debug);
         });
     commandLine.setParameterExceptionHandler(
