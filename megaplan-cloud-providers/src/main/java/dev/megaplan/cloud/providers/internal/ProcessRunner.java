@@ -72,6 +72,29 @@ public final class ProcessRunner {
       Path workingDirectory,
       Duration timeout,
       String description) {
+    return run(argv, environment, workingDirectory, timeout, description, new byte[0]);
+  }
+
+  /**
+   * Runs an argument vector, feeding it stdin bytes, and waits for it.
+   *
+   * @param argv the program and its arguments
+   * @param environment the complete environment of the child
+   * @param workingDirectory the child's working directory
+   * @param timeout how long the child (and the draining of its output) may take
+   * @param description what is run, for error messages (never the stdin bytes)
+   * @param stdin what the child reads on stdin, then end of file; empty: stdin is {@code /dev/null}
+   * @return exit status, stdout and stderr; a non-zero exit status is data
+   * @throws CloudException {@code provider_unavailable} when the program cannot be started, {@code
+   *     provider_failed} on timeout or interruption
+   */
+  public ExecResult run(
+      List<String> argv,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Duration timeout,
+      String description,
+      byte[] stdin) {
     List<String> command = new ArrayList<>();
     setsid.ifPresent(command::add);
     command.addAll(argv);
@@ -79,7 +102,9 @@ public final class ProcessRunner {
     builder.environment().clear();
     builder.environment().putAll(environment);
     builder.directory(workingDirectory.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    if (stdin.length == 0) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
     Process process;
     try {
       process = builder.start();
@@ -93,6 +118,9 @@ public final class ProcessRunner {
     long deadline = System.nanoTime() + timeout.toNanos();
     StreamCollector out = StreamCollector.start(process.getInputStream(), "process-stdout");
     StreamCollector err = StreamCollector.start(process.getErrorStream(), "process-stderr");
+    if (stdin.length > 0) {
+      StdinFeeder.start(process.getOutputStream(), stdin);
+    }
     try {
       if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         kill(process, out, err);
