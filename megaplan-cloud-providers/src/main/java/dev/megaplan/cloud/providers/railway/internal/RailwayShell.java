@@ -1,0 +1,274 @@
+package dev.megaplan.cloud.providers.railway.internal;
+
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.provider.ExecResult;
+import dev.megaplan.cloud.api.provider.RemoteShell;
+import dev.megaplan.cloud.api.provider.Upload;
+import dev.megaplan.cloud.core.internal.shell.ShellQuote;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Railway service's remote shell over a {@link RelayExec} (the relay WebSocket or the {@code
+ * railway} CLI), which gives one merged output stream and may put a pseudo-terminal in between.
+ * This class makes that a faithful {@link RemoteShell}:
+ *
+ * <ul>
+ *   <li><b>exec</b> runs {@code bash -lc CMD} with stdin from {@code /dev/null} and stdout and
+ *       stderr into temp files on the box, then prints both base64-encoded between markers that
+ *       carry a fresh nonce, so the streams come back separate and byte-exact (CR/LF translation or
+ *       echo of a terminal cannot touch base64 text), and the exit code with them. A remote {@code
+ *       timeout} stops the command shortly after the local deadline.
+ *   <li><b>upload</b> sends all files of the call through the program's stdin, base64 in 76-column
+ *       lines split into {@code session_data} chunks, each file after a separator line and the
+ *       whole after a terminator line (the relay has no end-of-file message); {@code awk} splits
+ *       the sections, each is decoded to a temp file beside its destination, its size checked,
+ *       given its mode and renamed over it. Content never appears on a command line.
+ *   <li><b>read</b> is {@code cat} through exec, with a missing file told apart from other
+ *       failures.
+ * </ul>
+ */
+public final class RailwayShell implements RemoteShell {
+  /** The exit status the read script uses for "no such file". */
+  static final int MISSING_FILE = 44;
+
+  private static final int LINE = 76;
+  private static final Duration UPLOAD_TIMEOUT_FLOOR = Duration.ofMinutes(2);
+  private static final Duration REMOTE_GRACE = Duration.ofSeconds(2);
+
+  private final RelayExec transport;
+
+  /**
+   * Wraps a transport.
+   *
+   * @param transport what runs programs on the service
+   */
+  public RailwayShell(RelayExec transport) {
+    this.transport = transport;
+  }
+
+  @Override
+  public ExecResult exec(String command, Duration timeout) {
+    return framed(command, "", false, timeout);
+  }
+
+  @Override
+  public void upload(List<Upload> uploads) {
+    if (uploads.isEmpty()) {
+      return;
+    }
+    if (!transport.feedsStdin()) {
+      throw new CloudException(
+          ErrorCode.PROVIDER_UNAVAILABLE,
+          "Uploading to Railway needs the SSH relay (file content never travels on a command line,"
+              + " and "
+              + transport.describe()
+              + " cannot feed stdin): export RAILWAY_API_TOKEN or RAILWAY_TOKEN");
+    }
+    String nonce = nonce();
+    String separator = "megaplan-file-" + nonce;
+    String terminator = "megaplan-eof-" + nonce;
+    StringBuilder script = new StringBuilder("set -u\n");
+    script.append("s=$(mktemp -d) || exit 1\ntrap 'rm -rf -- \"$s\"' EXIT\n");
+    script
+        .append("awk -v d=\"$s\" -v f=")
+        .append(ShellQuote.quote(separator))
+        .append(" -v t=")
+        .append(ShellQuote.quote(terminator))
+        .append(
+            " '{ sub(/\\r$/, \"\") } $0 == t { exit } $0 == f { if (n) close(d \"/\" n); n++;"
+                + " printf \"\" > (d \"/\" n); next } n { print > (d \"/\" n) }' || exit 1\n");
+    StringBuilder stdin = new StringBuilder();
+    long total = 0;
+    int index = 0;
+    for (Upload upload : uploads) {
+      index++;
+      String destination = absolute(upload.remotePath());
+      script.append(fileScript(index, destination, upload.content().length, upload.mode()));
+      stdin.append(separator).append('\n');
+      String encoded = Base64.getEncoder().encodeToString(upload.content());
+      for (int at = 0; at < encoded.length(); at += LINE) {
+        stdin.append(encoded, at, Math.min(encoded.length(), at + LINE)).append('\n');
+      }
+      total += upload.content().length;
+    }
+    stdin.append(terminator).append('\n');
+    script.append("printf 'uploaded\\n'\n");
+    Duration timeout = UPLOAD_TIMEOUT_FLOOR.plusSeconds(total / 500_000);
+    ExecResult result = framed(script.toString(), stdin.toString(), true, timeout);
+    if (!result.succeeded() || !result.stdout().endsWith("uploaded\n")) {
+      List<String> done = uploaded(result.stdout());
+      Map<String, Object> context = new LinkedHashMap<>();
+      context.put("exit_code", result.exitCode());
+      context.put("uploaded", done);
+      throw new CloudException(
+          ErrorCode.PROVIDER_FAILED,
+          "Could not upload to the Railway service: "
+              + firstLine(result.stderr(), "exit status " + result.exitCode())
+              + "; the previous file, if any, is unchanged"
+              + (done.isEmpty() ? "" : "; uploaded before the failure: " + done),
+          context);
+    }
+  }
+
+  @Override
+  public Optional<String> read(String remotePath) {
+    String path = ShellQuote.quote(absolute(remotePath));
+    String script =
+        "if [ -d "
+            + path
+            + " ]; then echo 'is a directory' >&2; exit 1; fi; "
+            + "if [ ! -e "
+            + path
+            + " ] && [ ! -L "
+            + path
+            + " ]; then exit "
+            + MISSING_FILE
+            + "; fi; exec cat -- "
+            + path;
+    ExecResult result = exec(script);
+    if (result.exitCode() == MISSING_FILE && result.stdout().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!result.succeeded()) {
+      throw new CloudException(
+          ErrorCode.PROVIDER_FAILED,
+          "Could not read "
+              + remotePath
+              + " on the Railway service: "
+              + firstLine(result.stderr(), "exit status " + result.exitCode()),
+          Map.of("remote_path", remotePath, "exit_code", result.exitCode()));
+    }
+    return Optional.of(result.stdout());
+  }
+
+  /**
+   * The wrapper script that runs {@code command} and frames its streams.
+   *
+   * @param command the shell text
+   * @param nonce the markers' nonce
+   * @param withStdin whether the command reads the program's stdin (uploads) or {@code /dev/null}
+   * @param timeout the local deadline, which the remote {@code timeout} trails
+   * @return the script for {@code bash -c}
+   */
+  static String wrapper(String command, String nonce, boolean withStdin, Duration timeout) {
+    long remoteSeconds = timeout.plus(REMOTE_GRACE).toSeconds() + 1;
+    return (withStdin ? "stty -echo 2>/dev/null\n" : "")
+        + "o=$(mktemp) && e=$(mktemp) || exit 125\n"
+        + "if command -v timeout >/dev/null 2>&1; then t=\"timeout -k 5 "
+        + remoteSeconds
+        + "\"; else t=; fi\n"
+        + "$t bash -lc "
+        + ShellQuote.quote(command)
+        + (withStdin ? "" : " </dev/null")
+        + " >\"$o\" 2>\"$e\"\nrc=$?\n"
+        + "printf '\\n%s\\n' "
+        + ShellQuote.quote(nonce + ":out")
+        + "; base64 -w0 <\"$o\"; printf '\\n%s\\n' "
+        + ShellQuote.quote(nonce + ":err")
+        + "; base64 -w0 <\"$e\"; printf '\\n%s:%s\\n' "
+        + ShellQuote.quote(nonce + ":rc")
+        + " \"$rc\"\nrm -f -- \"$o\" \"$e\"\nexit \"$rc\"\n";
+  }
+
+  private ExecResult framed(String command, String stdin, boolean withStdin, Duration timeout) {
+    String nonce = nonce();
+    RelayExec.Result result =
+        transport.run(
+            List.of("bash", "-c", wrapper(command, nonce, withStdin, timeout)), stdin, timeout);
+    String text = new String(result.output(), StandardCharsets.ISO_8859_1).replace("\r", "");
+    int out = text.lastIndexOf("\n" + nonce + ":out\n");
+    int err = text.lastIndexOf("\n" + nonce + ":err\n");
+    int rc = text.lastIndexOf("\n" + nonce + ":rc:");
+    if (out < 0 || err < out || rc < err) {
+      String preview = text.strip();
+      preview = preview.length() > 200 ? preview.substring(0, 200) + "…" : preview;
+      throw new CloudException(
+          ErrorCode.PROVIDER_FAILED,
+          "The Railway service answered without the framed output (exit status "
+              + result.exitCode()
+              + ", through "
+              + transport.describe()
+              + "): "
+              + (preview.isEmpty() ? "no output" : preview),
+          Map.of("exit_code", result.exitCode()));
+    }
+    String stdout = decode(text.substring(out + nonce.length() + 6, err));
+    String stderr = decode(text.substring(err + nonce.length() + 6, rc));
+    return ExecResult.of(result.exitCode(), stdout, stderr);
+  }
+
+  private static String decode(String base64) {
+    String compact = base64.replaceAll("\\s", "");
+    try {
+      return new String(Base64.getDecoder().decode(compact), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new CloudException(
+          ErrorCode.PROVIDER_FAILED,
+          "The Railway service's framed output is not valid base64 (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String fileScript(int index, String destination, int length, int mode) {
+    String dest = ShellQuote.quote(destination);
+    return "d=$(dirname -- "
+        + dest
+        + ") && mkdir -p -- \"$d\" || exit 1\n"
+        + "t=\"$d/.megaplan-upload.$$.$RANDOM\"\n"
+        + "if ! base64 -d <\"$s/"
+        + index
+        + "\" >\"$t\" || [ \"$(stat -c %s -- \"$t\")\" != "
+        + length
+        + " ] || ! chmod "
+        + String.format("%04o", mode)
+        + " -- \"$t\" || ! mv -fT -- \"$t\" "
+        + dest
+        + "; then rm -f -- \"$t\"; echo "
+        + ShellQuote.quote("could not write " + destination)
+        + " >&2; exit 1; fi\n"
+        + "printf '%s\\n' "
+        + ShellQuote.quote("uploaded: " + destination)
+        + "\n";
+  }
+
+  private static List<String> uploaded(String stdout) {
+    List<String> done = new ArrayList<>();
+    for (String line : stdout.split("\n", -1)) {
+      if (line.startsWith("uploaded: ")) {
+        done.add(line.substring("uploaded: ".length()));
+      }
+    }
+    return done;
+  }
+
+  private static String nonce() {
+    return "MPC" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private static String absolute(String remotePath) {
+    if (!remotePath.startsWith("/")) {
+      throw new CloudException(
+          ErrorCode.INVALID_ARGS,
+          "A path on the box must be absolute: '" + remotePath + "'",
+          Map.of("remote_path", remotePath));
+    }
+    return remotePath;
+  }
+
+  private static String firstLine(String text, String fallback) {
+    String stripped = text.strip();
+    if (stripped.isEmpty()) {
+      return fallback;
+    }
+    int newline = stripped.indexOf('\n');
+    return newline < 0 ? stripped : stripped.substring(0, newline);
+  }
+}
