@@ -8,6 +8,7 @@ import dev.megaplan.cloud.api.provider.DeployRequest;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
+import dev.megaplan.cloud.core.internal.deploy.OAuthSeedStep;
 import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.core.internal.session.NoRemoteShell;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
@@ -248,7 +249,9 @@ public final class CloudSession implements AutoCloseable {
 
   /**
    * Deploys the runner with the configured secrets, their values read from the session's
-   * environment. Checks every secret before anything is changed.
+   * environment. Checks every secret before anything is changed. After a successful deploy to a
+   * box that is not this machine, a {@code seed oauth} step seeds the local Codex/Hermes OAuth
+   * files onto it ({@code skipped} for {@code codex_auth: apikey}).
    *
    * @param progress receives human progress lines, redacted
    * @return the report
@@ -273,9 +276,13 @@ public final class CloudSession implements AutoCloseable {
               + ". Export them, then deploy again; nothing was changed.",
           Map.of("missing_secrets", missing));
     }
-    return context
-        .provider()
-        .deploy(DeployRequest.builder().secrets(secrets).progress(redacting(progress)).build());
+    Consumer<String> redacted = redacting(progress);
+    DeployReport report =
+        context
+            .provider()
+            .deploy(DeployRequest.builder().secrets(secrets).progress(redacted).build());
+    return OAuthSeedStep.append(
+        report, config(), context.provider(), context.home(), context.redactor()::redact, redacted);
   }
 
   /**

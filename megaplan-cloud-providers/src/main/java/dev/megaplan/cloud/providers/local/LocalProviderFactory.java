@@ -3,7 +3,6 @@ package dev.megaplan.cloud.providers.local;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
-import dev.megaplan.cloud.providers.internal.PendingProvider;
 
 /** The {@code local} provider: Docker Compose in a persistent deploy directory on this machine. */
 public final class LocalProviderFactory implements ProviderFactory {
@@ -12,11 +11,11 @@ public final class LocalProviderFactory implements ProviderFactory {
 
   @Override
   public String name() {
-    return "local";
+    return LocalProvider.NAME;
   }
 
   @Override
   public Provider create(ProviderContext context) {
-    return new PendingProvider(name());
+    return new LocalProvider(context);
   }
 }
