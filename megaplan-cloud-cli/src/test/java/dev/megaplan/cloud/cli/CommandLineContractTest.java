@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,17 +183,17 @@ class CommandLineContractTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "build",
         "deploy",
         "down",
         "chains",
         "exec uptime",
         "status --chain --remote-spec /workspace/app/chain.yaml"
       })
-  void commandsNotYetImplementedSayNotImplementedWithExitTwo(String command) throws Exception {
+  void railwayWithoutATokenOrTheCliSaysProviderUnavailable(String command) throws Exception {
     Files.writeString(dir.resolve("cloud.yaml"), "repo:\n  url: https://x/app.git\n");
-    CliRun run = CliRun.in(dir, command.split(" "));
-    assertEquals(2, run.exit, run.toString());
-    assertEquals("not_implemented", run.json().get("error").asText());
+    CliRun run = CliRun.in(dir, Map.of("PATH", "/nonexistent"), "", command.split(" "));
+    assertEquals(1, run.exit, run.toString());
+    assertEquals("provider_unavailable", run.json().get("error").asText(), run.toString());
+    assertTrue(run.json().get("message").asText().contains("RAILWAY_API_TOKEN"), run.toString());
   }
 }

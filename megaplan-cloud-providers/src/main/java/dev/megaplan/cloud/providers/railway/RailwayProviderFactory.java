@@ -3,7 +3,8 @@ package dev.megaplan.cloud.providers.railway;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.ProviderContext;
 import dev.megaplan.cloud.api.provider.ProviderFactory;
-import dev.megaplan.cloud.providers.internal.PendingProvider;
+import dev.megaplan.cloud.core.internal.remote.Sleeper;
+import java.time.Clock;
 
 /**
  * The {@code railway} provider: a hosted runner on Railway, driven through Railway's public API.
@@ -19,6 +20,6 @@ public final class RailwayProviderFactory implements ProviderFactory {
 
   @Override
   public Provider create(ProviderContext context) {
-    return new PendingProvider(name());
+    return new RailwayProvider(context, Sleeper.SYSTEM, Clock.systemUTC());
   }
 }
