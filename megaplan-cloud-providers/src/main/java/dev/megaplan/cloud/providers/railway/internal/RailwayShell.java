@@ -78,14 +78,6 @@ public final class RailwayShell implements RemoteShell {
     String terminator = "megaplan-eof-" + nonce;
     StringBuilder script = new StringBuilder("set -u\n");
     script.append("s=$(mktemp -d) || exit 1\ntrap 'rm -rf -- \"$s\"' EXIT\n");
-    script
-        .append("awk -v d=\"$s\" -v f=")
-        .append(ShellQuote.quote(separator))
-        .append(" -v t=")
-        .append(ShellQuote.quote(terminator))
-        .append(
-            " '{ sub(/\\r$/, \"\") } $0 == t { exit } $0 == f { if (n) close(d \"/\" n); n++;"
-                + " printf \"\" > (d \"/\" n); next } n { print > (d \"/\" n) }' || exit 1\n");
     StringBuilder stdin = new StringBuilder();
     long total = 0;
     int index = 0;
@@ -101,6 +93,21 @@ public final class RailwayShell implements RemoteShell {
       total += upload.content().length;
     }
     stdin.append(terminator).append('\n');
+    long lines = stdin.chars().filter(c -> c == '\n').count();
+    // head(1) takes exactly the lines sent and returns as soon as they arrived (awk implementations
+    // such as mawk wait for a full input buffer, which never comes: the relay cannot close stdin);
+    // awk then splits the saved sections.
+    String split =
+        "head -n "
+            + lines
+            + " >\"$s/all\" || exit 1\n"
+            + "awk -v d=\"$s\" -v f="
+            + ShellQuote.quote(separator)
+            + " -v t="
+            + ShellQuote.quote(terminator)
+            + " '{ sub(/\\r$/, \"\") } $0 == t { exit } $0 == f { if (n) close(d \"/\" n); n++;"
+            + " printf \"\" > (d \"/\" n); next } n { print > (d \"/\" n) }' \"$s/all\" || exit 1\n";
+    script.insert(script.indexOf("\n", script.indexOf("trap")) + 1, split);
     script.append("printf 'uploaded\\n'\n");
     Duration timeout = UPLOAD_TIMEOUT_FLOOR.plusSeconds(total / 500_000);
     ExecResult result = framed(script.toString(), stdin.toString(), true, timeout);
@@ -161,11 +168,16 @@ public final class RailwayShell implements RemoteShell {
    */
   static String wrapper(String command, String nonce, boolean withStdin, Duration timeout) {
     long remoteSeconds = timeout.plus(REMOTE_GRACE).toSeconds() + 1;
-    return (withStdin ? "stty -echo 2>/dev/null\n" : "")
+    // timeout(1) runs its command in a process group of its own, which a terminal would stop
+    // (SIGTTIN) the moment it reads stdin: a command that reads stdin runs without it, bounded
+    // by its input ending and by the local deadline.
+    return (withStdin ? "stty -echo 2>/dev/null\nt=\n" : "")
         + "o=$(mktemp) && e=$(mktemp) || exit 125\n"
-        + "if command -v timeout >/dev/null 2>&1; then t=\"timeout -k 5 "
-        + remoteSeconds
-        + "\"; else t=; fi\n"
+        + (withStdin
+            ? ""
+            : "if command -v timeout >/dev/null 2>&1; then t=\"timeout -k 5 "
+                + remoteSeconds
+                + "\"; else t=; fi\n")
         + "$t bash -lc "
         + ShellQuote.quote(command)
         + (withStdin ? "" : " </dev/null")
