@@ -1,0 +1,276 @@
+package dev.megaplan.cloud.testkit.railway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.provider.DeployReport;
+import dev.megaplan.cloud.api.provider.DeployRequest;
+import dev.megaplan.cloud.api.provider.LogRequest;
+import dev.megaplan.cloud.core.Redactor;
+import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.remote.Sleeper;
+import dev.megaplan.cloud.providers.railway.RailwayProvider;
+import dev.megaplan.cloud.providers.railway.internal.GraphQlClient;
+import dev.megaplan.cloud.providers.railway.internal.RailwayApi;
+import dev.megaplan.cloud.providers.railway.internal.RailwayAuth;
+import dev.megaplan.cloud.providers.railway.internal.RailwayDocuments;
+import dev.megaplan.cloud.providers.railway.internal.RailwayLogs;
+import dev.megaplan.cloud.providers.railway.internal.RailwayTarget;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The railway provider's lifecycle against the GraphQL stand-in: exact operations and variables.
+ */
+@Timeout(60)
+class RailwayLifecycleTest {
+  static final String SECRET = "sk-lifecycle-secret-value-2718";
+
+  @TempDir Path dir;
+  RailwayBox box;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    box = new RailwayBox(dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    box.close();
+  }
+
+  RailwayProvider provider(String extra) {
+    return box.railway(box.config(RailwayBox.yaml(extra)));
+  }
+
+  @Test
+  void deployResolvesByNameUpsertsTheSecretsInOneCallAndDeploys() throws Exception {
+    box.api.addDeployment("dep-old", "SUCCESS");
+    try (RailwayProvider railway = provider("secrets: [OPENAI_API_KEY, GITHUB_TOKEN]\n")) {
+      List<String> progress = new ArrayList<>();
+      DeployReport report =
+          railway.deploy(
+              DeployRequest.builder()
+                  .secrets(Map.of("OPENAI_API_KEY", SECRET, "GITHUB_TOKEN", "ghp_x"))
+                  .progress(progress::add)
+                  .build());
+      assertEquals(
+          List.of(
+              "projects",
+              "project",
+              "deployments",
+              "variableCollectionUpsert",
+              "serviceInstanceDeployV2"),
+          box.operations());
+      assertEquals("triggered", report.imageRebuild());
+      assertFalse(report.noOp());
+      assertEquals(List.of("GITHUB_TOKEN", "OPENAI_API_KEY"), report.varsUpdated());
+      assertEquals("agent", report.service());
+      assertTrue(report.verdict().contains("dep-new-1"), report.verdict());
+      assertEquals("render Dockerfile", report.steps().get(0).name());
+      assertFalse(Json.compact(report).contains(SECRET));
+      assertFalse(String.join("\n", progress).contains(SECRET));
+
+      RailwayApiStandIn.Call upsert = box.api.calls().get(3);
+      assertEquals(RailwayDocuments.VARIABLES_UPSERT, upsert.query());
+      assertEquals(
+          Json.mapper()
+              .readTree(
+                  "{\"projectId\":\"proj-1\",\"environmentId\":\"env-1\",\"serviceId\":\"svc-1\","
+                      + "\"variables\":{\"OPENAI_API_KEY\":\""
+                      + SECRET
+                      + "\",\"GITHUB_TOKEN\":\"ghp_x\"}}"),
+          upsert.variables());
+      RailwayApiStandIn.Call deploy = box.api.calls().get(4);
+      assertEquals(RailwayDocuments.DEPLOY, deploy.query());
+      assertEquals(
+          Json.mapper().readTree("{\"environmentId\":\"env-1\",\"serviceId\":\"svc-1\"}"),
+          deploy.variables());
+      for (RailwayApiStandIn.Call call : box.api.calls()) {
+        assertEquals("Bearer " + RailwayBox.TOKEN, call.headers().get("authorization"));
+        assertFalse(call.url().contains(RailwayBox.TOKEN));
+        assertFalse(call.url().contains(SECRET));
+      }
+    }
+  }
+
+  @Test
+  void withoutSecretsNothingIsUpserted() {
+    try (RailwayProvider railway = provider("")) {
+      DeployReport report = railway.deploy(DeployRequest.builder().build());
+      assertFalse(box.operations().contains("variableCollectionUpsert"));
+      assertEquals(List.of(), report.varsUpdated());
+      assertEquals("triggered", report.imageRebuild());
+    }
+  }
+
+  @Test
+  void aMissingServiceIsRailwayServiceMissingWithTheFixAndChangesNothing() {
+    try (RailwayProvider railway =
+        box.railway(
+            box.config(
+                "provider: railway\nrepo:\n  url: https://x/a.git\n"
+                    + "railway:\n  project: megaplan\n  service: runner\n"))) {
+      CloudException failure =
+          assertThrows(
+              CloudException.class,
+              () -> railway.deploy(DeployRequest.builder().secrets(Map.of("K", SECRET)).build()));
+      assertEquals(ErrorCode.RAILWAY_SERVICE_MISSING, failure.code());
+      assertTrue(failure.getMessage().contains("no service 'runner'"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("agent, other"), failure.getMessage());
+      assertTrue(
+          failure.getMessage().contains("railway add --service runner"), failure.getMessage());
+      assertEquals(List.of("projects", "project"), box.operations());
+    }
+  }
+
+  @Test
+  void aProjectTokenIsSentAsProjectAccessTokenAndNamesItsProject() {
+    box.env.remove("RAILWAY_API_TOKEN");
+    box.env.put("RAILWAY_TOKEN", "proj-token-abcdef123456");
+    try (RailwayProvider railway =
+        box.railway(box.config("provider: railway\nrepo:\n  url: https://x/a.git\n"))) {
+      railway.deploy(DeployRequest.builder().build());
+      assertEquals("projectToken", box.operations().get(0));
+      assertEquals("project", box.operations().get(1));
+      assertEquals(
+          "proj-token-abcdef123456", box.api.calls().get(0).headers().get("project-access-token"));
+      assertEquals(null, box.api.calls().get(0).headers().get("authorization"));
+    }
+  }
+
+  @Test
+  void noTokenIsProviderUnavailableNamingBothVariables() {
+    box.env.remove("RAILWAY_API_TOKEN");
+    try (RailwayProvider railway = provider("")) {
+      CloudException failure =
+          assertThrows(CloudException.class, () -> railway.deploy(DeployRequest.builder().build()));
+      assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, failure.code());
+      assertTrue(failure.getMessage().contains("RAILWAY_API_TOKEN"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("RAILWAY_TOKEN"), failure.getMessage());
+      box.env.put("PATH", dir.resolve("empty").toString());
+      CloudException shell =
+          assertThrows(
+              CloudException.class, () -> railway.remoteShell().orElseThrow().exec("true"));
+      assertEquals(ErrorCode.PROVIDER_UNAVAILABLE, shell.code());
+      assertTrue(shell.getMessage().contains("railway CLI"), shell.getMessage());
+    }
+  }
+
+  @Test
+  void aGraphQlErrorIsSurfacedRedacted() {
+    box.api.fail("serviceInstanceDeployV2", "deploy refused: bad value " + SECRET);
+    box.env.put("OPENAI_API_KEY", SECRET);
+    try (RailwayProvider fresh = provider("secrets: [OPENAI_API_KEY]\n")) {
+      CloudException failure =
+          assertThrows(
+              CloudException.class,
+              () ->
+                  fresh.deploy(
+                      DeployRequest.builder().secrets(Map.of("OPENAI_API_KEY", SECRET)).build()));
+      assertEquals(ErrorCode.PROVIDER_FAILED, failure.code());
+      assertTrue(failure.getMessage().contains("deploy refused"), failure.getMessage());
+      assertFalse(failure.toString().contains(SECRET));
+      assertFalse(failure.context().toString().contains(SECRET));
+    }
+  }
+
+  @Test
+  void followPrintsEachNewLineOnceAcrossPolls() {
+    box.api.addDeployment("dep-b", "SUCCESS");
+    box.api.logLines(List.of("a", "b", "c"));
+    RailwayAuth auth = RailwayAuth.require(box.env::get);
+    List<String> pending = new ArrayList<>(List.of("d", "e"));
+    List<String> all = new ArrayList<>(List.of("a", "b", "c"));
+    Sleeper appendOnePerPoll =
+        duration -> {
+          if (!pending.isEmpty()) {
+            all.add(pending.remove(0));
+            box.api.logLines(all);
+          }
+        };
+    RailwayApi api =
+        new RailwayApi(
+            new GraphQlClient(
+                new OkHttpClient(),
+                HttpUrl.get(box.api.url()),
+                auth,
+                Redactor.noSecrets(),
+                appendOnePerPoll,
+                Clock.systemUTC()),
+            false);
+    RailwayTarget target = api.resolve(box.config(RailwayBox.yaml("")).railway());
+    List<String> got = new ArrayList<>();
+    new RailwayLogs(api, target, appendOnePerPoll).follow(2, got::add, 4);
+    assertEquals(List.of("b", "c", "d", "e"), got);
+  }
+
+  @Test
+  void downStopsTheRunningDeploymentsAndDestroyDeletesTheConfiguredVolume() {
+    box.api.addDeployment("dep-a", "REMOVED");
+    box.api.addDeployment("dep-b", "SUCCESS");
+    try (RailwayProvider railway = provider("resources:\n  volume: agent-data\n")) {
+      railway.destroy();
+      List<RailwayApiStandIn.Call> calls = box.api.calls();
+      List<String> stopped = new ArrayList<>();
+      String deleted = null;
+      for (RailwayApiStandIn.Call call : calls) {
+        if (call.operation().equals("deploymentStop")) {
+          stopped.add(call.variables().path("id").asText());
+        }
+        if (call.operation().equals("volumeDelete")) {
+          deleted = call.variables().path("id").asText();
+        }
+      }
+      assertEquals(List.of("dep-b"), stopped);
+      assertEquals("vol-1", deleted);
+      JsonNode deploymentsInput = calls.get(2).variables().path("input");
+      assertEquals("env-1", deploymentsInput.path("environmentId").asText());
+      assertEquals("svc-1", deploymentsInput.path("serviceId").asText());
+    }
+  }
+
+  @Test
+  void destroyWithoutAVolumeDeletesNothing() {
+    box.api.addDeployment("dep-b", "SUCCESS");
+    try (RailwayProvider railway = provider("")) {
+      railway.destroy();
+      assertFalse(box.operations().contains("volumeDelete"));
+      assertTrue(box.operations().contains("deploymentStop"));
+    }
+  }
+
+  @Test
+  void logsWithoutFollowPrintTheLast200Lines() {
+    box.api.addDeployment("dep-b", "SUCCESS");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      lines.add("line " + i);
+    }
+    box.api.logLines(lines);
+    try (RailwayProvider railway = provider("")) {
+      List<String> got = new ArrayList<>();
+      railway.logs(LogRequest.builder().follow(false).sink(got::add).build());
+      assertEquals(lines.subList(100, 300), got);
+      RailwayApiStandIn.Call call = box.api.calls().get(box.api.calls().size() - 1);
+      assertEquals("deploymentLogs", call.operation());
+      assertEquals(200, call.variables().path("limit").asInt());
+      assertEquals("dep-b", call.variables().path("deploymentId").asText());
+    }
+  }
+}
