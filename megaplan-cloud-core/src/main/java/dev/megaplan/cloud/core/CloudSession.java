@@ -249,9 +249,9 @@ public final class CloudSession implements AutoCloseable {
 
   /**
    * Deploys the runner with the configured secrets, their values read from the session's
-   * environment. Checks every secret before anything is changed. After a successful deploy to a
-   * box that is not this machine, a {@code seed oauth} step seeds the local Codex/Hermes OAuth
-   * files onto it ({@code skipped} for {@code codex_auth: apikey}).
+   * environment. Checks every secret before anything is changed. After a successful deploy to a box
+   * that is not this machine, a {@code seed oauth} step seeds the local Codex/Hermes OAuth files
+   * onto it ({@code skipped} for {@code codex_auth: apikey}).
    *
    * @param progress receives human progress lines, redacted
    * @return the report
