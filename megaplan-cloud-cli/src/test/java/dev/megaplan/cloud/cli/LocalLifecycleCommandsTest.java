@@ -53,12 +53,23 @@ class LocalLifecycleCommandsTest {
   void deployPrintsTheStepsTheVerdictAndTheReport() {
     CliRun run = CliRun.in(dir, env, "", "deploy");
     assertEquals(0, run.exit, run.toString());
-    List<String> err = run.err.lines().toList();
-    assertEquals("cloud deploy: provider=local service=demo", err.get(0));
-    assertTrue(err.contains("  ok  render Dockerfile"), run.err);
-    assertTrue(err.contains("  ok  compose up -d"), run.err);
+    // no terminal: no progress lines, only the header, a line per step and the verdict
     assertEquals(
-        "local runner up: compose project 'demo' in " + deployDir, err.get(err.size() - 1));
+        List.of(
+            "cloud deploy: provider=local service=demo",
+            "  ok  render Dockerfile",
+            "  ok  render entrypoint.sh",
+            "  ok  render healthserver.py",
+            "  ok  render docker-compose.yaml",
+            "  ok  render wrappers/run-in-tmux.sh",
+            "  ok  render wrappers/supervise-with-backoff.sh",
+            "  ok  render wrappers/chain.sh",
+            "  ok  render wrappers/heartbeat.sh",
+            "  ok  write .env",
+            "  ok  compose up -d",
+            "  ok  seed oauth: 0 seeded, 0 failed, 2 absent locally",
+            "local runner up: compose project 'demo' in " + deployDir),
+        run.err.lines().toList());
     JsonNode json = run.json();
     assertTrue(json.path("success").asBoolean());
     assertEquals("cloud_deploy", json.path("event").asText());
