@@ -155,4 +155,65 @@ class RenderedScriptsBehaviourTest {
       server.waitFor(5, TimeUnit.SECONDS);
     }
   }
+
+  /** The entrypoint's runner-session section, run with a stub run-in-tmux that prints its args. */
+  private Run bootSection(String yaml) throws Exception {
+    String entrypoint =
+        DeployDirectory.files(
+                dev.megaplan.cloud.core.CloudYaml.parse(yaml), DeployDirectory.Target.LOCAL)
+            .get("entrypoint.sh");
+    int start = entrypoint.indexOf("# Runner session 'agent'");
+    int end = entrypoint.indexOf("wait \"$health\"");
+    Path stubs = Files.createDirectories(temp.resolve("stubs"));
+    Path stub = stubs.resolve("run-in-tmux.sh");
+    Files.writeString(stub, "#!/usr/bin/env bash\nprintf '[%s]' \"$@\"; echo\n");
+    stub.toFile().setExecutable(true);
+    Path section = temp.resolve("boot.sh");
+    Files.writeString(
+        section,
+        "log() { printf '[entrypoint] %s\\n' \"$*\" >&2; }\nWRAPPERS='"
+            + stubs
+            + "'\nWORKSPACE=/w\n"
+            + entrypoint.substring(start, end));
+    return run(Map.of(), "bash", section.toString());
+  }
+
+  @Test
+  void chainModeStartsTheChainWhenTheSpecExistsAndStaysIdleWithAWarningWhenNot() throws Exception {
+    Path spec = temp.resolve("chain.yaml");
+    String yaml = "provider: local\nmode: chain\nrepo: {url: u}\nchain: {spec: '" + spec + "'}\n";
+    Run missing = bootSection(yaml);
+    assertEquals("[agent][/w][bash -l]\n", missing.stdout());
+    assertTrue(
+        missing
+            .stderr()
+            .contains("[entrypoint] warning: " + spec + " is missing; the runner stays idle"),
+        missing.stderr());
+    Files.writeString(spec, "milestones: []\n");
+    Run present = bootSection(yaml);
+    assertTrue(
+        present.stdout().startsWith("[agent][/w][{ MEGAPLAN_TRUSTED_CONTAINER=1 "),
+        present.stdout());
+    assertTrue(present.stdout().contains(" chain start --spec '" + spec + "'"), present.stdout());
+    assertEquals("", present.stderr());
+  }
+
+  @Test
+  void autoModeInitsTheMissingPlanThenRunsAutoAndIdleModeRunsALoginShell() throws Exception {
+    Path idea = temp.resolve("idea.txt");
+    Files.writeString(idea, "an idea\n");
+    Run auto =
+        bootSection(
+            "provider: local\nmode: auto\nrepo: {url: u}\nauto: {plan_name: p1, idea_file: '"
+                + idea
+                + "'}\n");
+    assertTrue(
+        auto.stdout().contains(" init --project-dir '/workspace/app' --idea-file '" + idea + "'"),
+        auto.stdout());
+    assertTrue(
+        auto.stdout().contains("&& python -m arnold.pipelines.megaplan auto --plan 'p1'"),
+        auto.stdout());
+    Run idle = bootSection("provider: local\nmode: idle\nrepo: {url: u}\n");
+    assertEquals("[agent][/w][bash -l]\n", idle.stdout());
+  }
 }
