@@ -28,6 +28,21 @@ final class CliRun {
   }
 
   static CliRun in(Path workingDirectory, Map<String, String> env, String stdin, String... args) {
+    return run(workingDirectory, env, stdin, false, args);
+  }
+
+  /** As {@link #in(Path, Map, String, String...)}, with a terminal attached (prompts are asked). */
+  static CliRun onTerminal(
+      Path workingDirectory, Map<String, String> env, String stdin, String... args) {
+    return run(workingDirectory, env, stdin, true, args);
+  }
+
+  private static CliRun run(
+      Path workingDirectory,
+      Map<String, String> env,
+      String stdin,
+      boolean interactive,
+      String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> environment = new HashMap<>(env);
@@ -37,7 +52,7 @@ final class CliRun {
             workingDirectory.resolve("home"),
             workingDirectory,
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-            false);
+            interactive);
     int exit = MegaplanCloud.execute(args, new PrintWriter(out), new PrintWriter(err), cli);
     return new CliRun(exit, out.toString(), err.toString());
   }

@@ -130,4 +130,39 @@ class HostLifecycleCommandsTest {
     assertEquals("cloud_destroy", run.json().path("event").asText());
     assertFalse(Files.exists(root));
   }
+
+  @Test
+  void destroyOnATerminalAnsweredNoDestroysNothing() throws Exception {
+    Files.createDirectories(root.resolve(".megaplan"));
+    CliRun run = CliRun.onTerminal(dir, env, "n\n", "destroy");
+    assertEquals(1, run.exit, run.toString());
+    assertTrue(
+        run.err.contains(
+            "Destroy cloud deployment '" + root + "' (host, no volume configured)? [y/N]: "),
+        run.toString());
+    assertTrue(run.err.contains("nothing was destroyed"), run.toString());
+    assertTrue(Files.exists(root.resolve(".megaplan")));
+  }
+
+  @Test
+  void destroyOnATerminalAnsweredYesDestroys() throws Exception {
+    Files.createDirectories(root.resolve(".megaplan"));
+    CliRun run = CliRun.onTerminal(dir, env, "Yes\n", "destroy");
+    assertEquals(0, run.exit, run.toString());
+    assertFalse(Files.exists(root));
+  }
+
+  @Test
+  void destroyNamesTheVolumeItWouldDelete() throws Exception {
+    Files.writeString(
+        dir.resolve("cloud.yaml"),
+        Files.readString(dir.resolve("cloud.yaml")) + "resources: {volume: chain-data}\n");
+    Files.createDirectories(root.resolve(".megaplan"));
+    CliRun run = CliRun.onTerminal(dir, env, "", "destroy");
+    assertEquals(1, run.exit, run.toString());
+    assertTrue(
+        run.err.contains("Destroy cloud deployment and delete volume 'chain-data'? [y/N]: "),
+        run.toString());
+    assertTrue(Files.exists(root.resolve(".megaplan")));
+  }
 }

@@ -18,7 +18,7 @@ public final class BuildCommand extends CloudCommand {
   @Override
   public Integer call() {
     try (CloudSession session = openSession(null)) {
-      DeployReport report = session.build(this::say);
+      DeployReport report = session.build(this::progress);
       return printDeployReport(report);
     }
   }

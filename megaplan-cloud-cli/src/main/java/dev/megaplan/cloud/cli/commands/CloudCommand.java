@@ -70,6 +70,16 @@ abstract class CloudCommand implements Callable<Integer> {
   }
 
   /**
+   * A progress line of a long operation: on stderr when a terminal is attached, else dropped (the
+   * report that follows lists every step anyway, 08 "Behaviour people expect").
+   */
+  void progress(String line) {
+    if (environment().interactive()) {
+      say(line);
+    }
+  }
+
+  /**
    * Prints a build or deploy report: a line per step and the verdict on stderr, the JSON on stdout.
    *
    * @return the exit status: 0 when the report says success

@@ -24,7 +24,7 @@ public final class DeployCommand extends CloudCommand {
               + session.provider().name()
               + " service="
               + session.provider().identity());
-      DeployReport report = session.deploy(this::say);
+      DeployReport report = session.deploy(this::progress);
       return printDeployReport(report);
     }
   }

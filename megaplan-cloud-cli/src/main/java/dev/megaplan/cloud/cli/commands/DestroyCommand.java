@@ -32,11 +32,11 @@ public final class DestroyCommand extends CloudCommand {
   @Override
   public Integer call() {
     CloudConfig config = loadConfig();
-    if (!yes && !confirmed(config)) {
-      say("cloud destroy: not confirmed; nothing was destroyed");
-      return 1;
-    }
     try (CloudSession session = openSession(null)) {
+      if (!yes && !confirmed(config, session.provider().identity())) {
+        say("cloud destroy: not confirmed; nothing was destroyed");
+        return 1;
+      }
       session.provider().destroy();
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("success", true);
@@ -48,14 +48,26 @@ public final class DestroyCommand extends CloudCommand {
     }
   }
 
-  private boolean confirmed(CloudConfig config) {
+  private boolean confirmed(CloudConfig config, String deployment) {
     if (!environment().interactive()) {
       throw new CloudException(
           ErrorCode.INVALID_ARGS,
           "`cloud destroy` needs confirmation: pass --yes (no terminal to ask on)");
     }
-    String volume = config.resources().volume().orElse(config.provider());
-    err().print("Destroy cloud deployment and delete volume '" + volume + "'? [y/N]: ");
+    err()
+        .print(
+            config
+                .resources()
+                .volume()
+                .map(
+                    volume ->
+                        "Destroy cloud deployment and delete volume '" + volume + "'? [y/N]: ")
+                .orElse(
+                    "Destroy cloud deployment '"
+                        + deployment
+                        + "' ("
+                        + config.provider()
+                        + ", no volume configured)? [y/N]: "));
     err().flush();
     try {
       String answer =

@@ -341,9 +341,12 @@ public final class LocalProvider implements Provider {
         new LocalTransport(runner, environment, workingDirectory()).run(argv, stdin, timeout);
   }
 
-  /** The deploy directory once it exists; the home directory before (Compose reads -f's dir). */
+  /** The deploy directory once it exists, else the home directory (Compose reads -f's dir). */
   private Path workingDirectory() {
-    return Files.isDirectory(deployDir) ? deployDir : home;
+    if (Files.isDirectory(deployDir)) {
+      return deployDir;
+    }
+    return Files.isDirectory(home) ? home : Path.of("/");
   }
 
   private String composeFile() {
