@@ -10,6 +10,7 @@ import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.DeployReport;
 import dev.megaplan.cloud.api.provider.DeployRequest;
+import dev.megaplan.cloud.api.provider.DeployStep;
 import dev.megaplan.cloud.api.provider.LogRequest;
 import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.json.Json;
@@ -21,6 +22,7 @@ import dev.megaplan.cloud.providers.railway.internal.RailwayAuth;
 import dev.megaplan.cloud.providers.railway.internal.RailwayDocuments;
 import dev.megaplan.cloud.providers.railway.internal.RailwayLogs;
 import dev.megaplan.cloud.providers.railway.internal.RailwayTarget;
+import dev.megaplan.cloud.testkit.docker.DockerStandIn;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -252,6 +254,36 @@ class RailwayLifecycleTest {
       railway.destroy();
       assertFalse(box.operations().contains("volumeDelete"));
       assertTrue(box.operations().contains("deploymentStop"));
+    }
+  }
+
+  @Test
+  void buildWithoutDockerSaysRailwayBuildsOnDeployAndContactsNothing() {
+    box.env.put("PATH", dir.resolve("empty").toString());
+    try (RailwayProvider railway = provider("")) {
+      DeployReport report = railway.build(DeployRequest.builder().build());
+      assertTrue(report.success());
+      assertEquals("cloud_build", report.event());
+      assertEquals("render Dockerfile", report.steps().get(0).name());
+      DeployStep last = report.steps().get(report.steps().size() - 1);
+      assertEquals("skipped", last.status());
+      assertTrue(last.detail().orElse("").contains("Railway builds"), last.toString());
+      assertEquals(List.of(), box.operations());
+    }
+  }
+
+  @Test
+  void buildWithADockerRunsDockerBuildOnTheRenderedDirectory() {
+    DockerStandIn docker = DockerStandIn.install(dir.resolve("docker"));
+    box.env.put("PATH", docker.path(System.getenv("PATH")));
+    try (RailwayProvider railway = provider("")) {
+      DeployReport report = railway.build(DeployRequest.builder().build());
+      assertTrue(report.success(), report.toString());
+      assertEquals("triggered", report.imageRebuild());
+      assertEquals(java.util.Optional.of("megaplan-cloud-agent"), report.imageRef());
+      List<String> argv = docker.argvs().get(0);
+      assertEquals(List.of("build", "-t", "megaplan-cloud-agent"), argv.subList(1, 4));
+      assertFalse(java.nio.file.Files.exists(Path.of(argv.get(4))), "the temp dir is removed");
     }
   }
 
