@@ -109,6 +109,16 @@ public final class SshServer implements AutoCloseable {
   }
 
   /**
+   * The {@code HOME} of every session: a directory of this server's, so the current user's own
+   * dotfiles never run in a test's login shells.
+   *
+   * @return the directory
+   */
+  public Path home() {
+    return dir.resolve("home");
+  }
+
+  /**
    * The unencrypted client key authorised to log in.
    *
    * @return the private key file
@@ -269,6 +279,7 @@ public final class SshServer implements AutoCloseable {
   private void prepare() {
     try {
       Files.createDirectories(dir);
+      Files.createDirectories(home());
       Path runDir = Path.of("/run/sshd");
       if (!Files.isDirectory(runDir)) {
         Files.createDirectories(runDir);
@@ -302,7 +313,7 @@ public final class SshServer implements AutoCloseable {
               "MaxStartups 100",
               "MaxSessions 100",
               "ClientAliveInterval 0",
-              "SetEnv PATH=" + path,
+              "SetEnv PATH=" + path + " HOME=" + home(),
               "Subsystem sftp internal-sftp",
               "");
       Files.writeString(dir.resolve("sshd_config"), config);
