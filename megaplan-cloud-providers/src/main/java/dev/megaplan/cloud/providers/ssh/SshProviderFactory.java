@@ -15,6 +15,13 @@ import java.nio.file.Path;
  * SshSettings} in one place, {@link #settings(ProviderContext)}.
  */
 public final class SshProviderFactory implements ProviderFactory {
+  /**
+   * The local environment variable that moves the container's {@code /workspace} (for a docker
+   * stand-in that runs container commands on the host itself, as the tests and the speed script
+   * do); unset in real use.
+   */
+  public static final String WORKSPACE_ROOT_VARIABLE = "MEGAPLAN_CLOUD_SSH_WORKSPACE_ROOT";
+
   /** Creates the factory; {@link java.util.ServiceLoader} calls this. */
   public SshProviderFactory() {}
 
@@ -60,6 +67,10 @@ public final class SshProviderFactory implements ProviderFactory {
             .environment(context.environment())
             .knownHosts(expand(ssh.knownHosts(), context.home()))
             .config(config);
+    String workspace = context.environment().apply(WORKSPACE_ROOT_VARIABLE);
+    if (workspace != null && workspace.startsWith("/")) {
+      settings.workspaceRoot(workspace);
+    }
     ssh.user().ifPresent(settings::user);
     ssh.identityFile().ifPresent(file -> settings.identityFile(expand(file, context.home())));
     return settings.build();

@@ -2,9 +2,7 @@ package dev.megaplan.cloud.testkit.ssh;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +114,16 @@ public final class SshServer implements AutoCloseable {
    */
   public Path home() {
     return dir.resolve("home");
+  }
+
+  /**
+   * The {@code TMUX_TMPDIR} of every session, so tmux in a test's sessions talks to a server of its
+   * own, never to the user's.
+   *
+   * @return the directory
+   */
+  public Path tmuxDir() {
+    return dir.resolve("tmux");
   }
 
   /**
@@ -243,10 +251,24 @@ public final class SshServer implements AutoCloseable {
     return process != null && process.isAlive();
   }
 
-  /** Stops the daemon. */
+  /** Stops the daemon and the tmux server its sessions may have started. */
   @Override
   public void close() {
     stop();
+    try {
+      ProcessBuilder tmux = new ProcessBuilder("tmux", "kill-server").redirectErrorStream(true);
+      tmux.environment().put("TMUX_TMPDIR", tmuxDir().toString());
+      tmux.environment().remove("TMUX");
+      tmux.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      Process process = tmux.start();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // no tmux here: nothing to stop
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void end(boolean hard) {
@@ -280,6 +302,7 @@ public final class SshServer implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       Files.createDirectories(home());
+      Files.createDirectories(tmuxDir());
       Path runDir = Path.of("/run/sshd");
       if (!Files.isDirectory(runDir)) {
         Files.createDirectories(runDir);
@@ -313,7 +336,7 @@ public final class SshServer implements AutoCloseable {
               "MaxStartups 100",
               "MaxSessions 100",
               "ClientAliveInterval 0",
-              "SetEnv PATH=" + path + " HOME=" + home(),
+              "SetEnv PATH=" + path + " HOME=" + home() + " TMUX_TMPDIR=" + tmuxDir(),
               "Subsystem sftp internal-sftp",
               "");
       Files.writeString(dir.resolve("sshd_config"), config);
@@ -343,6 +366,7 @@ public final class SshServer implements AutoCloseable {
   }
 
   private void launch() {
+    long before = listening();
     ProcessBuilder builder =
         new ProcessBuilder(
                 SSHD.toString(),
@@ -364,7 +388,7 @@ public final class SshServer implements AutoCloseable {
         throw new IllegalStateException(
             "sshd exited with " + process.exitValue() + ": " + logText() + output());
       }
-      if (accepts()) {
+      if (accepts(before)) {
         return;
       }
       try {
@@ -388,16 +412,13 @@ public final class SshServer implements AutoCloseable {
     }
   }
 
-  private boolean accepts() {
-    if (!logText().contains("Server listening")) {
-      return false;
-    }
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host(), port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+  /** Listening, by the daemon's own log line (a probe connection would count as a connection). */
+  private boolean accepts(long before) {
+    return listening() > before;
+  }
+
+  private long listening() {
+    return count("Server listening on " + host() + " port " + port + ".");
   }
 
   private static int freePort() {

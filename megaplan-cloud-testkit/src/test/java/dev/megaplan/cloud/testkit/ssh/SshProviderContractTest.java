@@ -30,7 +30,7 @@ class SshProviderContractTest extends ProviderContractTest {
   @AfterAll
   static void stopServer() {
     if (server != null) {
-      server.stop();
+      server.close();
     }
   }
 
