@@ -18,6 +18,7 @@ import dev.megaplan.cloud.api.provider.Upload;
 import dev.megaplan.cloud.providers.ssh.SshProvider;
 import dev.megaplan.cloud.providers.ssh.SshProviderFactory;
 import dev.megaplan.cloud.providers.ssh.SshSettings;
+import dev.megaplan.cloud.testkit.docker.DockerStandIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +52,7 @@ class SshConnectionTest {
 
   @BeforeEach
   void start() {
-    Path bin = SshBoxes.mkdirs(dir.resolve("bin"));
-    TestDocker.write(bin, dir.resolve("docker-journal"));
+    Path bin = DockerStandIn.install(dir.resolve("docker")).bin();
     server = SshServer.start(dir.resolve("sshd"), List.of(bin));
     workspace = SshBoxes.mkdirs(dir.resolve("workspace"));
     home = SshBoxes.mkdirs(dir.resolve("home"));
@@ -306,7 +306,9 @@ class SshConnectionTest {
           new Thread(
               () -> {
                 try {
-                  Thread.sleep(700);
+                  while (!Files.exists(counter)) {
+                    Thread.sleep(20); // the command has reached the box
+                  }
                 } catch (InterruptedException e) {
                   return;
                 }

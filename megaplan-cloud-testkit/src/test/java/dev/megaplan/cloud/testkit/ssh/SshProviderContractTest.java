@@ -2,6 +2,7 @@ package dev.megaplan.cloud.testkit.ssh;
 
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.testkit.ProviderContractTest;
+import dev.megaplan.cloud.testkit.docker.DockerStandIn;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +22,7 @@ class SshProviderContractTest extends ProviderContractTest {
 
   @BeforeAll
   static void startServer() {
-    Path bin = SshBoxes.mkdirs(dir.resolve("bin"));
-    TestDocker.write(bin, dir.resolve("docker-journal"));
+    Path bin = DockerStandIn.install(dir.resolve("docker")).bin();
     server = SshServer.start(dir.resolve("sshd"), List.of(bin));
     workspace = SshBoxes.mkdirs(dir.resolve("workspace"));
   }
