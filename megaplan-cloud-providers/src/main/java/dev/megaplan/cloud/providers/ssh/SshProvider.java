@@ -136,12 +136,13 @@ public final class SshProvider implements Provider {
   }
 
   /**
-   * The connection every operation of this provider uses.
+   * How many SSH connections this provider opened so far: 1 for a session that never had to
+   * reconnect.
    *
-   * @return the connection
+   * @return the count
    */
-  public SshConnection connection() {
-    return connection;
+  public long connectionsOpened() {
+    return connection.connectionsOpened();
   }
 
   /**
@@ -276,7 +277,8 @@ public final class SshProvider implements Provider {
 
   /**
    * {@code docker exec -it <container> tmux attach -t <session>} in a pseudo-terminal over the
-   * connection, wired to this process's stdin and stdout. Interactive: no timeout.
+   * connection, wired to the settings' terminal (this process's stdin and stdout by default).
+   * Interactive: no timeout.
    *
    * @param session the session
    * @return the exit status of the attached client
@@ -292,7 +294,8 @@ public final class SshProvider implements Provider {
     List<String> argv = new ArrayList<>(settings.docker());
     argv.addAll(
         List.of("exec", "-it", settings.container(), "tmux", "attach", "-t", session.get()));
-    return connection.interactive(ShellQuote.join(argv), System.in, System.out);
+    return connection.interactive(
+        ShellQuote.join(argv), settings.terminalIn(), settings.terminalOut());
   }
 
   /** Closes the SSH connection. */

@@ -1,6 +1,8 @@
 package dev.megaplan.cloud.providers.ssh;
 
 import dev.megaplan.cloud.api.config.CloudConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +35,8 @@ public final class SshSettings {
   private final Duration commandTimeout;
   private final Duration buildTimeout;
   private final Optional<CloudConfig> config;
+  private final InputStream terminalIn;
+  private final OutputStream terminalOut;
 
   private SshSettings(Builder b) {
     this.host = Objects.requireNonNull(b.host, "host");
@@ -55,6 +59,26 @@ public final class SshSettings {
     this.commandTimeout = b.commandTimeout;
     this.buildTimeout = b.buildTimeout;
     this.config = Optional.ofNullable(b.config);
+    this.terminalIn = b.terminalIn;
+    this.terminalOut = b.terminalOut;
+  }
+
+  /**
+   * What {@code attach} reads keystrokes from.
+   *
+   * @return this process's stdin by default
+   */
+  public InputStream terminalIn() {
+    return terminalIn;
+  }
+
+  /**
+   * Where {@code attach} writes the terminal's output.
+   *
+   * @return this process's stdout by default
+   */
+  public OutputStream terminalOut() {
+    return terminalOut;
   }
 
   /**
@@ -250,8 +274,23 @@ public final class SshSettings {
     private Duration commandTimeout = Duration.ofMinutes(2);
     private Duration buildTimeout = Duration.ofMinutes(30);
     private CloudConfig config;
+    private InputStream terminalIn = System.in;
+    private OutputStream terminalOut = System.out;
 
     private Builder() {}
+
+    /**
+     * Sets the terminal {@code attach} is wired to.
+     *
+     * @param in what keystrokes are read from
+     * @param out where the output goes
+     * @return this builder
+     */
+    public Builder terminal(InputStream in, OutputStream out) {
+      terminalIn = in;
+      terminalOut = out;
+      return this;
+    }
 
     /**
      * Sets the host.

@@ -237,6 +237,30 @@ public final class SshServer implements AutoCloseable {
     end(false);
   }
 
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) the daemon and every connection it serves: a peer that
+   * stops answering without closing its TCP connections, as a hung host or a dead link does.
+   *
+   * @param frozen true to freeze, false to thaw
+   */
+  public void freeze(boolean frozen) {
+    if (process == null) {
+      return;
+    }
+    List<String> argv = new ArrayList<>(List.of("kill", frozen ? "-STOP" : "-CONT"));
+    argv.add(String.valueOf(process.pid()));
+    process.descendants().forEach(handle -> argv.add(String.valueOf(handle.pid())));
+    try {
+      Process kill = new ProcessBuilder(argv).redirectErrorStream(true).start();
+      kill.getInputStream().readAllBytes();
+      kill.waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Kills the daemon and every connection it serves at once (SIGKILL), as a crash would. */
   public void kill() {
     end(true);
@@ -275,6 +299,7 @@ public final class SshServer implements AutoCloseable {
     if (process == null) {
       return;
     }
+    freeze(false);
     List<ProcessHandle> all = new ArrayList<>(process.descendants().collect(Collectors.toList()));
     all.add(0, process.toHandle());
     for (ProcessHandle handle : all) {

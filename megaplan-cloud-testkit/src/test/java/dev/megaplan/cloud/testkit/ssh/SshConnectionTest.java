@@ -47,12 +47,14 @@ class SshConnectionTest {
 
   @TempDir Path dir;
   SshServer server;
+  DockerStandIn docker;
   Path workspace;
   Path home;
 
   @BeforeEach
   void start() {
-    Path bin = DockerStandIn.install(dir.resolve("docker")).bin();
+    docker = DockerStandIn.install(dir.resolve("docker"));
+    Path bin = docker.bin();
     server = SshServer.start(dir.resolve("sshd"), List.of(bin));
     workspace = SshBoxes.mkdirs(dir.resolve("workspace"));
     home = SshBoxes.mkdirs(dir.resolve("home"));
@@ -76,7 +78,7 @@ class SshConnectionTest {
       }
       shell.upload(List.of(Upload.of(workspace + "/a.txt", utf8("a"))));
       assertEquals(Optional.of("a"), shell.read(workspace + "/a.txt"));
-      assertEquals(1, provider.connection().connectionsOpened());
+      assertEquals(1, provider.connectionsOpened());
     }
     assertEquals(1, server.connections(), server.logText());
     assertEquals(12, server.sessions(), "one exec channel per call");
@@ -293,7 +295,7 @@ class SshConnectionTest {
       server.restart();
       assertEquals(Optional.of("{\"ok\": true}"), shell.read(workspace + "/state.json"));
       assertEquals("after\n", shell.exec("echo after").stdout());
-      assertEquals(2, provider.connection().connectionsOpened());
+      assertEquals(2, provider.connectionsOpened());
     }
   }
 
@@ -322,6 +324,87 @@ class SshConnectionTest {
       killer.join();
       Thread.sleep(300);
       assertEquals(List.of("run"), Files.readAllLines(counter));
+    }
+  }
+
+  @Test
+  void aFrozenServerIsDroppedByKeepAliveInsteadOfHanging() {
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      RemoteShell shell = provider.remoteShell().orElseThrow();
+      assertEquals(0, shell.exec("true").exitCode());
+      Thread freezer =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(700);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                server.freeze(true);
+              });
+      freezer.start();
+      long start = System.nanoTime();
+      CloudException failure =
+          assertThrows(CloudException.class, () -> shell.exec("sleep 60", Duration.ofSeconds(90)));
+      long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+      assertEquals(ErrorCode.PROVIDER_FAILED, failure.code());
+      assertTrue(took < 20, "keep-alive (2 s x 3) should drop it; failed after " + took + " s");
+    } finally {
+      server.freeze(false);
+    }
+  }
+
+  @Test
+  void anUploadedSecretTravelsOnStdinAndIsInNoCommandOrLogLine() throws Exception {
+    String seed = "{\"refresh_token\": \"" + PASSPHRASE + "\"}";
+    String path = workspace + "/.creds/auth.json";
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      provider
+          .remoteShell()
+          .orElseThrow()
+          .upload(
+              List.of(Upload.builder().remotePath(path).content(utf8(seed)).mode(0600).build()));
+    }
+    assertEquals(seed, Files.readString(Path.of(path)));
+    for (DockerStandIn.Call call : docker.calls()) {
+      assertFalse(String.join(" ", call.argv()).contains(PASSPHRASE), call.toString());
+    }
+    assertFalse(server.logText().contains(PASSPHRASE));
+  }
+
+  @Test
+  void attachRunsTmuxAttachInAPseudoTerminalInTheContainer() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    // Ctrl-D: end of input on the terminal, so the stand-in's stdin relay ends
+    SshSettings settings =
+        settings().terminal(new java.io.ByteArrayInputStream(new byte[] {4}), out).build();
+    try (SshProvider provider = SshBoxes.provider(settings)) {
+      int status = provider.attach(Optional.of("no-such-session"));
+      assertEquals(1, status, out.toString(StandardCharsets.UTF_8));
+    }
+    assertEquals(
+        List.of(
+            List.of(
+                "docker",
+                "exec",
+                "-it",
+                "megaplan-test-agent",
+                "tmux",
+                "attach",
+                "-t",
+                "no-such-session")),
+        docker.argvs());
+    assertTrue(
+        server.logText().matches("(?s).*Starting session: command on pts/\\d+ for .*"),
+        "a pseudo-terminal was allocated: " + server.logText());
+  }
+
+  @Test
+  void attachWithoutASessionIsInvalidArgs() {
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      CloudException failure =
+          assertThrows(CloudException.class, () -> provider.attach(Optional.empty()));
+      assertEquals(ErrorCode.INVALID_ARGS, failure.code());
     }
   }
 

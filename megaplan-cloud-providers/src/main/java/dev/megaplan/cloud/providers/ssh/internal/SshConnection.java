@@ -120,7 +120,7 @@ public final class SshConnection implements AutoCloseable {
           LockSupport.parkNanos(POLL_NANOS);
         }
         int status = channel.getExitStatus();
-        if (status == -1 && !current.isConnected()) {
+        if (status == -1 && !settledConnected(current)) {
           drop(current);
           if (idempotent && attempt == 0 && System.nanoTime() < deadline) {
             continue;
@@ -357,6 +357,19 @@ public final class SshConnection implements AutoCloseable {
       session.disconnect();
       session = null;
     }
+  }
+
+  /**
+   * Whether a connection is still up once a channel closed without an exit status: either the
+   * command died of a signal (the connection stays) or the connection is going down (JSch closes
+   * the channels before it marks the session disconnected, so give it a moment).
+   */
+  private static boolean settledConnected(Session session) {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+    while (session.isConnected() && System.nanoTime() < until) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    return session.isConnected();
   }
 
   private static void kill(ChannelExec channel) {
