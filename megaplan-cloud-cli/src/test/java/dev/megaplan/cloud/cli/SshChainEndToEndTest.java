@@ -208,6 +208,47 @@ class SshChainEndToEndTest {
     tmux("kill-server");
   }
 
+  @Test
+  void buildDeployLogsDownAndDestroyThroughTheCommandLine() throws Exception {
+    Path remote = dir.resolve("remote");
+    CliRun build = cli("build");
+    assertEquals(0, build.exit, build.toString());
+    assertEquals("cloud_build", build.json().path("event").asText());
+    assertEquals("triggered", build.json().path("image_rebuild").asText());
+    assertTrue(Files.exists(remote.resolve("Dockerfile")), "the deploy dir was synced");
+
+    CliRun deploy = cli("deploy");
+    assertEquals(0, deploy.exit, deploy.toString());
+    assertEquals("cloud_deploy", deploy.json().path("event").asText());
+    assertTrue(Files.readString(remote.resolve(".env")).contains("E2E_TOKEN=" + SECRET));
+    assertFalse(deploy.out.contains(SECRET), deploy.toString());
+    assertFalse(deploy.err.contains(SECRET), deploy.toString());
+
+    Map<String, String> unset = new HashMap<>(env);
+    unset.remove("E2E_TOKEN");
+    CliRun missing = CliRun.in(project, unset, "", "deploy");
+    assertEquals(1, missing.exit, missing.toString());
+    assertEquals("missing_secrets", missing.json().path("error").asText());
+
+    docker.answering("logs", "runner line\n");
+    CliRun logs = cli("logs", "--no-follow");
+    assertEquals(0, logs.exit, logs.toString());
+    assertEquals("runner line\n", logs.out);
+
+    assertEquals(0, cli("down").exit);
+    CliRun destroy = cli("destroy", "--yes");
+    assertEquals(0, destroy.exit, destroy.toString());
+    assertFalse(Files.exists(remote), "destroy removes ssh.remote_dir");
+    List<List<String>> argvs = docker.argvs();
+    assertTrue(argvs.contains(List.of("docker", "stop", "megaplan-cloud-agent")), argvs.toString());
+    assertTrue(
+        argvs.contains(List.of("docker", "rm", "-f", "megaplan-cloud-agent")), argvs.toString());
+    for (DockerStandIn.Call call : docker.calls()) {
+      assertFalse(String.join(" ", call.argv()).contains(SECRET), call.toString());
+    }
+    assertFalse(server.logText().contains(SECRET));
+  }
+
   private void tmux(String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder();
     builder.command().add("tmux");
