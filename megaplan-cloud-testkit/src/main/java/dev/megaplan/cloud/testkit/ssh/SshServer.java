@@ -226,6 +226,29 @@ public final class SshServer implements AutoCloseable {
     launch();
   }
 
+  /**
+   * Gives the server a second host key, of another type (restarting it), and returns the {@code
+   * known_hosts} line that trusts only that key.
+   *
+   * @param type an {@code ssh-keygen -t} type, for example {@code ecdsa}
+   * @return the known-hosts line for the new key
+   */
+  public String addHostKey(String type) {
+    stop();
+    Path key = dir.resolve("host_" + type);
+    try {
+      keygen(key, "", type);
+      String config = Files.readString(dir.resolve("sshd_config"));
+      Files.writeString(
+          dir.resolve("sshd_config"), "HostKey " + key + "\n" + config, StandardCharsets.UTF_8);
+      String[] words = Files.readString(Path.of(key + ".pub")).strip().split(" ");
+      launch();
+      return "[" + host() + "]:" + port + " " + words[0] + " " + words[1] + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Restarts a stopped or killed server on the same port with the same keys. */
   public void restart() {
     stop();
@@ -464,12 +487,16 @@ public final class SshServer implements AutoCloseable {
   }
 
   private static void keygen(Path key, String passphrase) {
+    keygen(key, passphrase, "ed25519");
+  }
+
+  private static void keygen(Path key, String passphrase, String type) {
     List<String> argv =
         List.of(
             findKeygen(),
             "-q",
             "-t",
-            "ed25519",
+            type,
             "-N",
             passphrase,
             "-C",

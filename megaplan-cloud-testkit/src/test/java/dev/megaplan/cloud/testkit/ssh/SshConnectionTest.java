@@ -128,6 +128,15 @@ class SshConnectionTest {
   }
 
   @Test
+  void aHostKnownByAnotherKeyTypeIsAcceptedByThatKey() throws Exception {
+    String ecdsaOnly = server.addHostKey("ecdsa");
+    Path knownHosts = Files.writeString(dir.resolve("ecdsa_known_hosts"), ecdsaOnly);
+    try (SshProvider provider = SshBoxes.provider(settings().knownHosts(knownHosts).build())) {
+      assertEquals("ok\n", provider.remoteShell().orElseThrow().exec("echo ok").stdout());
+    }
+  }
+
+  @Test
   void aWrongKeyIsRefusedWithAClearMessage() {
     Path wrong = server.unauthorizedClientKey("wrong_ed25519");
     try (SshProvider provider = SshBoxes.provider(settings().identityFile(wrong).build())) {
