@@ -346,8 +346,8 @@ public final class SshProvider implements Provider {
     if (!result.succeeded()) {
       step.detail("exit status " + result.exitCode());
     }
-    tail(result.stdout()).ifPresent(step::stdoutTail);
-    tail(result.stderr()).ifPresent(step::stderrTail);
+    tail(mask(result.stdout(), request)).ifPresent(step::stdoutTail);
+    tail(mask(result.stderr(), request)).ifPresent(step::stderrTail);
     return progress(request, step.build());
   }
 
@@ -428,6 +428,17 @@ public final class SshProvider implements Provider {
 
   private static boolean failed(List<DeployStep> steps) {
     return steps.stream().anyMatch(step -> step.status().equals("failed"));
+  }
+
+  /** A command's output with every secret value of the request masked, before it is reported. */
+  private static String mask(String text, DeployRequest request) {
+    String masked = text;
+    for (String value : request.secrets().values()) {
+      if (value.length() >= 4) {
+        masked = masked.replace(value, "[REDACTED]");
+      }
+    }
+    return masked;
   }
 
   private static Optional<String> tail(String text) {

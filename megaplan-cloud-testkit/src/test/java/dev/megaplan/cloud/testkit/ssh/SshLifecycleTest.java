@@ -165,6 +165,15 @@ class SshLifecycleTest {
   }
 
   @Test
+  void aSecretEchoedByADockerCommandIsMaskedInTheReport() {
+    docker.answering("run", "started with " + SECRET + "\n");
+    DeployReport report =
+        provider.deploy(DeployRequest.builder().secrets(Map.of("E2E_TOKEN", SECRET)).build());
+    assertEquals("started with [REDACTED]", step(report, "docker run").stdoutTail().orElse(""));
+    assertFalse(Json.compact(report).contains(SECRET));
+  }
+
+  @Test
   void logsTailsTheContainerLogThroughTheConnection() {
     docker.answering("logs", "line one\nline two\n");
     List<String> lines = new ArrayList<>();
