@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * with {@code provider_failed} saying it may or may not have run.
  */
 public final class SshConnection implements AutoCloseable {
-  private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+  private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
   private final SshEndpoint endpoint;
   private Session session;
@@ -81,7 +81,7 @@ public final class SshConnection implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       Session current = session(deadline);
       ChannelExec channel;
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      EndSignallingBuffer out = new EndSignallingBuffer();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       try {
         channel = (ChannelExec) current.openChannel("exec");
@@ -98,6 +98,7 @@ public final class SshConnection implements AutoCloseable {
         throw lost("opening a channel", e);
       }
       try {
+        out.awaitEnd(deadline); // blocks until the remote end of stdout (or the deadline)
         while (!channel.isClosed()) {
           if (System.nanoTime() >= deadline) {
             kill(channel);
@@ -403,6 +404,30 @@ public final class SshConnection implements AutoCloseable {
   private static int remainingMillis(long deadline) {
     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left));
+  }
+
+  /**
+   * Collects a channel's stdout and signals when JSch closes it (the remote end of file, or the
+   * channel going away), so a waiting caller sleeps instead of polling while the command runs: on a
+   * small box the polling would take CPU from the very command it waits for.
+   */
+  private static final class EndSignallingBuffer extends ByteArrayOutputStream {
+    private final java.util.concurrent.CountDownLatch end =
+        new java.util.concurrent.CountDownLatch(1);
+
+    @Override
+    public void close() {
+      end.countDown();
+    }
+
+    /** Waits for the end of the stream until the deadline; an interrupt returns at once. */
+    void awaitEnd(long deadline) {
+      try {
+        end.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the polling loop reports it
+      }
+    }
   }
 
   /** Splits streamed bytes into UTF-8 lines. */
