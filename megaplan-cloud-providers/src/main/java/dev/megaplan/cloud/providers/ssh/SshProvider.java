@@ -244,10 +244,13 @@ public final class SshProvider implements Provider {
 
   /**
    * {@code docker rm -f <container>}, {@code rm -rf <remote_dir>} on the host, and the local
-   * persistent deploy directory removed.
+   * persistent deploy directory removed. Refuses, before anything is removed, a {@code remote_dir}
+   * that is not absolute, has fewer than two path segments ({@code /}, {@code /tmp}, {@code /home})
+   * or contains {@code ..}.
    */
   @Override
   public void destroy() {
+    checkRemovable(settings.remoteDir());
     requireOk("remove the container", docker("rm", "-f", settings.container()));
     requireOk("remove " + settings.remoteDir(), List.of("rm", "-rf", "--", settings.remoteDir()));
     deleteLocal(settings.deployDir());
@@ -302,6 +305,23 @@ public final class SshProvider implements Provider {
   @Override
   public void close() {
     connection.close();
+  }
+
+  private static void checkRemovable(String remoteDir) {
+    List<String> segments = new ArrayList<>();
+    for (String segment : remoteDir.split("/")) {
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        segments.add(segment);
+      }
+    }
+    if (!remoteDir.startsWith("/") || segments.size() < 2 || segments.contains("..")) {
+      throw new CloudException(
+          ErrorCode.INVALID_SPEC,
+          "Refusing to remove ssh.remote_dir '"
+              + remoteDir
+              + "': it must be an absolute path at least two directories deep, without '..'",
+          Map.of("remote_dir", remoteDir));
+    }
   }
 
   private DeployStep sync(Path dir, DeployRequest request) {

@@ -200,6 +200,22 @@ class SshLifecycleTest {
     assertFalse(Files.exists(home.resolve(".megaplan/cloud/ssh-127.0.0.1")));
   }
 
+  @Test
+  void destroyRefusesAShallowRemoteDirBeforeRemovingAnything() {
+    for (String shallow : List.of("/", "/tmp", "/home/", "relative/dir", "/tmp/../etc")) {
+      try (SshProvider risky =
+          SshBoxes.provider(
+              SshBoxes.settings(server, home, dir.toString()).remoteDir(shallow).build())) {
+        dev.megaplan.cloud.api.CloudException failure =
+            org.junit.jupiter.api.Assertions.assertThrows(
+                dev.megaplan.cloud.api.CloudException.class, risky::destroy);
+        assertEquals(dev.megaplan.cloud.api.ErrorCode.INVALID_SPEC, failure.code(), shallow);
+      }
+    }
+    assertEquals(List.of(), docker.argvs(), "nothing was removed");
+    assertEquals(0, server.connections(), "nothing was even connected");
+  }
+
   private static DeployStep step(DeployReport report, String name) {
     return report.steps().stream()
         .filter(step -> step.name().equals(name))
