@@ -188,6 +188,32 @@ class SshLifecycleTest {
   }
 
   @Test
+  void followingLogsOfAServerThatDiesIsProviderFailedNotASilentEnd() throws Exception {
+    Thread killer =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException e) {
+                return;
+              }
+              server.kill();
+            });
+    // the stand-in's logs -f prints and ends: this test's own docker follows until killed
+    SshBoxes.script(
+        dir.resolve("docker/bin/docker"), "#!/bin/bash\nprintf 'first\\n'; exec sleep 60\n");
+    killer.start();
+    List<String> lines = new ArrayList<>();
+    dev.megaplan.cloud.api.CloudException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.megaplan.cloud.api.CloudException.class,
+            () -> provider.logs(LogRequest.builder().follow(true).sink(lines::add).build()));
+    killer.join();
+    assertEquals(dev.megaplan.cloud.api.ErrorCode.PROVIDER_FAILED, failure.code());
+    assertEquals(List.of("first"), lines);
+  }
+
+  @Test
   void downStopsAndDestroyRemovesTheContainerTheRemoteDirAndTheLocalDeployDir() {
     provider.build(request());
     docker.clearJournal();

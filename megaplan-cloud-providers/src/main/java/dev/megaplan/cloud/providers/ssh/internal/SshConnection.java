@@ -178,7 +178,12 @@ public final class SshConnection implements AutoCloseable {
         }
         lines.flushLine();
         errors.flushLine();
-        return channel.getExitStatus();
+        int status = channel.getExitStatus();
+        if (status == -1 && !settledConnected(current)) {
+          drop(current);
+          throw lost("following output", null);
+        }
+        return status;
       } finally {
         channel.disconnect();
       }
