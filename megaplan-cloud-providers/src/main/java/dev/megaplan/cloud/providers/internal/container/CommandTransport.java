@@ -22,4 +22,17 @@ public interface CommandTransport {
    * @return the exit status and output; a non-zero exit status is data
    */
   ExecResult run(List<String> argv, byte[] stdin, Duration timeout);
+
+  /**
+   * Runs a program that only reads (it changes nothing on the box), so a transport may send it
+   * again when its connection drops while it runs. By default the same as {@link #run} with no
+   * stdin.
+   *
+   * @param argv the program and its arguments, each one word
+   * @param timeout how long before the program is stopped and {@code provider_failed} thrown
+   * @return the exit status and output
+   */
+  default ExecResult runIdempotent(List<String> argv, Duration timeout) {
+    return run(argv, new byte[0], timeout);
+  }
 }

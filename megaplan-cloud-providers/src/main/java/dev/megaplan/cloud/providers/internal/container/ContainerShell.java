@@ -118,7 +118,7 @@ public final class ContainerShell implements RemoteShell {
             + MISSING_FILE
             + "; fi; exec cat -- "
             + path;
-    ExecResult result = transport.run(argv(script), new byte[0], DEFAULT_TIMEOUT);
+    ExecResult result = transport.runIdempotent(argv(script), DEFAULT_TIMEOUT);
     if (result.exitCode() == MISSING_FILE && result.stdout().isEmpty()) {
       return Optional.empty();
     }
