@@ -142,6 +142,18 @@ class RailwayLifecycleTest {
   }
 
   @Test
+  void anUnknownEnvironmentIsInvalidSpecListingTheProjectsEnvironments() {
+    try (RailwayProvider railway = provider("  environment: staging\n")) {
+      CloudException failure =
+          assertThrows(CloudException.class, () -> railway.deploy(DeployRequest.builder().build()));
+      assertEquals(ErrorCode.INVALID_SPEC, failure.code());
+      assertTrue(failure.getMessage().contains("no environment 'staging'"), failure.getMessage());
+      assertTrue(failure.getMessage().contains("production"), failure.getMessage());
+      assertFalse(box.operations().contains("serviceInstanceDeployV2"));
+    }
+  }
+
+  @Test
   void aProjectTokenIsSentAsProjectAccessTokenAndNamesItsProject() {
     box.env.remove("RAILWAY_API_TOKEN");
     box.env.put("RAILWAY_TOKEN", "proj-token-abcdef123456");
