@@ -20,6 +20,7 @@ import dev.megaplan.cloud.providers.internal.Executables;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.LocalTransport;
+import dev.megaplan.cloud.providers.railway.internal.DeployArchive;
 import dev.megaplan.cloud.providers.railway.internal.GraphQlClient;
 import dev.megaplan.cloud.providers.railway.internal.RailwayApi;
 import dev.megaplan.cloud.providers.railway.internal.RailwayAuth;
@@ -28,6 +29,7 @@ import dev.megaplan.cloud.providers.railway.internal.RailwayEndpoints;
 import dev.megaplan.cloud.providers.railway.internal.RailwayLogs;
 import dev.megaplan.cloud.providers.railway.internal.RailwayShell;
 import dev.megaplan.cloud.providers.railway.internal.RailwayTarget;
+import dev.megaplan.cloud.providers.railway.internal.RailwayUp;
 import dev.megaplan.cloud.providers.railway.internal.RelayClient;
 import dev.megaplan.cloud.providers.railway.internal.RelayExec;
 import java.io.IOException;
@@ -187,7 +189,11 @@ public final class RailwayProvider implements Provider {
 
   @Override
   public DeployReport deploy(DeployRequest request) {
-    List<DeployStep> steps = new ArrayList<>(withRenderedDir(request, (dir, rendered) -> rendered));
+    return withRenderedDir(request, (dir, rendered) -> deployFrom(dir, rendered, request));
+  }
+
+  private DeployReport deployFrom(Path dir, List<DeployStep> rendered, DeployRequest request) {
+    List<DeployStep> steps = new ArrayList<>(rendered);
     RailwayTarget where = target();
     request.progress().accept("Deploying to Railway " + where.describe());
     steps.add(
@@ -214,16 +220,22 @@ public final class RailwayProvider implements Provider {
               .detail(String.join(", ", names))
               .build());
     }
-    Optional<String> deployment = api().deploy(where);
+    byte[] archive = DeployArchive.of(dir);
+    Optional<String> deployment = up().upload(where, archive);
     boolean triggered = deployment.isPresent() && !deployment.equals(before);
+    request
+        .progress()
+        .accept("Uploaded the deploy directory (" + archive.length + " bytes) to Railway");
     steps.add(
         DeployStep.builder()
-            .name("deploy service")
+            .name("upload deploy directory")
             .status("ok")
             .detail(
-                triggered
-                    ? "deployment " + deployment.get() + " started"
-                    : "Railway reported no new deployment")
+                archive.length
+                    + " bytes; "
+                    + (triggered
+                        ? "deployment " + deployment.get() + " started"
+                        : "Railway reported no new deployment"))
             .build());
     boolean noOp = !triggered && names.isEmpty();
     Map<String, Object> logs = new LinkedHashMap<>();
@@ -244,9 +256,6 @@ public final class RailwayProvider implements Provider {
         .noOp(noOp)
         .varsUpdated(names)
         .logs(logs)
-        .addWarnings(
-            "The deploy directory was rendered into a temporary directory and removed; Railway"
-                + " builds the service from its configured source.")
         .verdict(verdict)
         .build();
   }
@@ -418,6 +427,12 @@ public final class RailwayProvider implements Provider {
               auth.projectToken());
     }
     return api;
+  }
+
+  private synchronized RailwayUp up() {
+    RailwayAuth auth = RailwayAuth.require(context.environment());
+    RailwayEndpoints endpoints = RailwayEndpoints.resolve(config, context.environment());
+    return new RailwayUp(http(), endpoints.api(), auth, redactor);
   }
 
   private synchronized RailwayTarget target() {

@@ -19,7 +19,8 @@ import mockwebserver3.RecordedRequest;
 /**
  * A stand-in of Railway's public GraphQL API on MockWebServer (loopback): one project ({@code
  * proj-1}) with one environment ({@code env-1}, {@code production}), the services and volumes it is
- * given, and a deployment list that {@code serviceInstanceDeployV2} adds to. It answers by {@code
+ * given, and a deployment list that an upload to {@code /project/<p>/environment/<e>/up} adds to
+ * (answering {@code deploymentId}, as {@code railway up}'s endpoint does). It answers by {@code
  * operationName}, records every request (headers and parsed body), and can be told to answer one
  * operation with an error.
  */
@@ -45,6 +46,7 @@ public final class RailwayApiStandIn implements AutoCloseable {
   private final List<String[]> deployments = new CopyOnWriteArrayList<>();
   private final List<String> logLines = new CopyOnWriteArrayList<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
+  private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
   private int deployCount;
 
   private RailwayApiStandIn(Map<String, String> services, Map<String, String> volumes) {
@@ -137,7 +139,40 @@ public final class RailwayApiStandIn implements AutoCloseable {
     failures.put(operation, message);
   }
 
+  /**
+   * The archives uploaded to {@code /project/<p>/environment/<e>/up}, in order.
+   *
+   * @return the {@code .tar.gz} bytes of each upload
+   */
+  public List<byte[]> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  private synchronized MockResponse answerUp(RecordedRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : request.getHeaders().names()) {
+      headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeaders().get(name));
+    }
+    ObjectNode variables = Json.mapper().createObjectNode();
+    variables.put("path", request.getUrl().encodedPath());
+    variables.put("serviceId", request.getUrl().queryParameter("serviceId"));
+    variables.put("bytes", request.getBodySize());
+    calls.add(new Call("up", variables, "", headers, request.getUrl().toString()));
+    if (failures.containsKey("up")) {
+      return json(400, "{\"message\":" + Json.compact(failures.get("up")) + "}");
+    }
+    uploads.add(request.getBody() == null ? new byte[0] : request.getBody().toByteArray());
+    deployCount++;
+    String id = "dep-up-" + deployCount;
+    deployments.add(0, new String[] {id, "BUILDING"});
+    return json(
+        200, "{\"deploymentId\":\"" + id + "\",\"logsUrl\":\"https://example.invalid/logs\"}");
+  }
+
   private synchronized MockResponse answer(RecordedRequest request) {
+    if (request.getUrl().encodedPath().endsWith("/up")) {
+      return answerUp(request);
+    }
     JsonNode body;
     try {
       body = Json.mapper().readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
@@ -180,12 +215,6 @@ public final class RailwayApiStandIn implements AutoCloseable {
         token.putObject("environment").put("id", ENVIRONMENT_ID).put("name", "production");
       }
       case "variableCollectionUpsert" -> data.put("variableCollectionUpsert", true);
-      case "serviceInstanceDeployV2" -> {
-        deployCount++;
-        String id = "dep-new-" + deployCount;
-        deployments.add(0, new String[] {id, "SUCCESS"});
-        data.put("serviceInstanceDeployV2", id);
-      }
       case "deployments" -> {
         int first = body.path("variables").path("first").asInt(10);
         ArrayNode edges = data.putObject("deployments").putArray("edges");

@@ -165,7 +165,8 @@ class RailwayChainOverRelayTest {
     List<String> operations = box.operations();
     assertEquals("projects", operations.get(0));
     assertTrue(operations.contains("variableCollectionUpsert"), operations.toString());
-    assertTrue(operations.contains("serviceInstanceDeployV2"), operations.toString());
+    assertTrue(operations.contains("up"), operations.toString());
+    assertEquals(1, box.api.uploads().size());
     // The secret went only into the upsert's body.
     List<String> carrying = new ArrayList<>();
     for (RailwayApiStandIn.Call call : box.api.calls()) {

@@ -19,7 +19,6 @@ import dev.megaplan.cloud.providers.railway.RailwayProvider;
 import dev.megaplan.cloud.providers.railway.internal.GraphQlClient;
 import dev.megaplan.cloud.providers.railway.internal.RailwayApi;
 import dev.megaplan.cloud.providers.railway.internal.RailwayAuth;
-import dev.megaplan.cloud.providers.railway.internal.RailwayDocuments;
 import dev.megaplan.cloud.providers.railway.internal.RailwayLogs;
 import dev.megaplan.cloud.providers.railway.internal.RailwayTarget;
 import dev.megaplan.cloud.testkit.docker.DockerStandIn;
@@ -72,24 +71,21 @@ class RailwayLifecycleTest {
                   .progress(progress::add)
                   .build());
       assertEquals(
-          List.of(
-              "projects",
-              "project",
-              "deployments",
-              "variableCollectionUpsert",
-              "serviceInstanceDeployV2"),
+          List.of("projects", "project", "deployments", "variableCollectionUpsert", "up"),
           box.operations());
       assertEquals("triggered", report.imageRebuild());
       assertFalse(report.noOp());
       assertEquals(List.of("GITHUB_TOKEN", "OPENAI_API_KEY"), report.varsUpdated());
       assertEquals("agent", report.service());
-      assertTrue(report.verdict().contains("dep-new-1"), report.verdict());
+      assertTrue(report.verdict().contains("dep-up-1"), report.verdict());
       assertEquals("render Dockerfile", report.steps().get(0).name());
       assertFalse(Json.compact(report).contains(SECRET));
       assertFalse(String.join("\n", progress).contains(SECRET));
 
       RailwayApiStandIn.Call upsert = box.api.calls().get(3);
-      assertEquals(RailwayDocuments.VARIABLES_UPSERT, upsert.query());
+      assertEquals(
+          dev.megaplan.cloud.providers.railway.internal.RailwayDocuments.VARIABLES_UPSERT,
+          upsert.query());
       assertEquals(
           Json.mapper()
               .readTree(
@@ -98,11 +94,17 @@ class RailwayLifecycleTest {
                       + SECRET
                       + "\",\"GITHUB_TOKEN\":\"ghp_x\"}}"),
           upsert.variables());
-      RailwayApiStandIn.Call deploy = box.api.calls().get(4);
-      assertEquals(RailwayDocuments.DEPLOY, deploy.query());
-      assertEquals(
-          Json.mapper().readTree("{\"environmentId\":\"env-1\",\"serviceId\":\"svc-1\"}"),
-          deploy.variables());
+      RailwayApiStandIn.Call up = box.api.calls().get(4);
+      assertEquals("/project/proj-1/environment/env-1/up", up.variables().path("path").asText());
+      assertEquals("svc-1", up.variables().path("serviceId").asText());
+      DeployStep upload = report.steps().get(report.steps().size() - 1);
+      assertEquals("upload deploy directory", upload.name());
+      assertTrue(
+          upload.detail().orElse("").endsWith("deployment dep-up-1 started"), upload.toString());
+      List<String> names = tarNames(box.api.uploads().get(0));
+      assertTrue(names.contains("./Dockerfile"), names.toString());
+      assertTrue(names.contains("./entrypoint.sh"), names.toString());
+      assertTrue(names.contains("./railway.toml"), names.toString());
       for (RailwayApiStandIn.Call call : box.api.calls()) {
         assertEquals("Bearer " + RailwayBox.TOKEN, call.headers().get("authorization"));
         assertFalse(call.url().contains(RailwayBox.TOKEN));
@@ -149,7 +151,7 @@ class RailwayLifecycleTest {
       assertEquals(ErrorCode.INVALID_SPEC, failure.code());
       assertTrue(failure.getMessage().contains("no environment 'staging'"), failure.getMessage());
       assertTrue(failure.getMessage().contains("production"), failure.getMessage());
-      assertFalse(box.operations().contains("serviceInstanceDeployV2"));
+      assertFalse(box.operations().contains("up"));
     }
   }
 
@@ -187,8 +189,8 @@ class RailwayLifecycleTest {
   }
 
   @Test
-  void aGraphQlErrorIsSurfacedRedacted() {
-    box.api.fail("serviceInstanceDeployV2", "deploy refused: bad value " + SECRET);
+  void aRefusedUploadIsSurfacedRedacted() {
+    box.api.fail("up", "deploy refused: bad value " + SECRET);
     box.env.put("OPENAI_API_KEY", SECRET);
     try (RailwayProvider fresh = provider("secrets: [OPENAI_API_KEY]\n")) {
       CloudException failure =
@@ -232,6 +234,35 @@ class RailwayLifecycleTest {
     List<String> got = new ArrayList<>();
     new RailwayLogs(api, target, appendOnePerPoll).follow(2, got::add, 4);
     assertEquals(List.of("b", "c", "d", "e"), got);
+  }
+
+  @Test
+  void aGraphQlErrorIsSurfacedRedacted() {
+    box.api.fail("variableCollectionUpsert", "invalid variables: " + SECRET);
+    box.env.put("OPENAI_API_KEY", SECRET);
+    try (RailwayProvider fresh = provider("secrets: [OPENAI_API_KEY]\n")) {
+      CloudException failure =
+          assertThrows(
+              CloudException.class,
+              () ->
+                  fresh.deploy(
+                      DeployRequest.builder().secrets(Map.of("OPENAI_API_KEY", SECRET)).build()));
+      assertEquals(ErrorCode.PROVIDER_FAILED, failure.code());
+      assertTrue(failure.getMessage().contains("invalid variables"), failure.getMessage());
+      assertFalse(failure.toString().contains(SECRET));
+      assertFalse(box.operations().contains("up"), "nothing deployed after a failed upsert");
+    }
+  }
+
+  /** The entry names of a {@code .tar.gz}, read with {@code tar} itself. */
+  static List<String> tarNames(byte[] archive) throws Exception {
+    Process tar = new ProcessBuilder("tar", "-tzf", "-").redirectErrorStream(true).start();
+    tar.getOutputStream().write(archive);
+    tar.getOutputStream().close();
+    String out =
+        new String(tar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, tar.waitFor(), out);
+    return out.lines().toList();
   }
 
   @Test

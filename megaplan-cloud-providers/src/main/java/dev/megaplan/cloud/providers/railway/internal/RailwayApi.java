@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The Railway operations the provider needs, typed, over a {@link GraphQlClient}: resolving the
- * project, environment and service by name or id, upserting variables, deploying, listing
- * deployments, reading their logs, stopping them and deleting a volume.
+ * project, environment and service by name or id, upserting variables, listing deployments, reading
+ * their logs, stopping them and deleting a volume.
  */
 public final class RailwayApi {
   private static final String DEFAULT_ENVIRONMENT = "production";
@@ -136,22 +136,6 @@ public final class RailwayApi {
     vars.put("serviceId", target.serviceId());
     vars.put("variables", new LinkedHashMap<>(variables));
     client.execute("variableCollectionUpsert", RailwayDocuments.VARIABLES_UPSERT, vars, true);
-  }
-
-  /**
-   * Starts a deployment of the service.
-   *
-   * @param target where
-   * @return the new deployment's id, or empty when Railway answered none
-   */
-  public Optional<String> deploy(RailwayTarget target) {
-    JsonNode data =
-        client.execute(
-            "serviceInstanceDeployV2",
-            RailwayDocuments.DEPLOY,
-            Map.of("environmentId", target.environmentId(), "serviceId", target.serviceId()),
-            false);
-    return text(data.path("serviceInstanceDeployV2"));
   }
 
   /**

@@ -34,11 +34,6 @@ public final class RailwayDocuments {
           + " variableCollectionUpsert(input: {projectId: $projectId, environmentId: $environmentId,"
           + " serviceId: $serviceId, variables: $variables, skipDeploys: true}) }";
 
-  /** CLI ({@code ServiceInstanceDeploy.graphql}): answers the new deployment's id. */
-  public static final String DEPLOY =
-      "mutation serviceInstanceDeployV2($environmentId: String!, $serviceId: String!) {"
-          + " serviceInstanceDeployV2(environmentId: $environmentId, serviceId: $serviceId) }";
-
   /** CLI ({@code Deployments.graphql}): newest first. */
   public static final String DEPLOYMENTS =
       "query deployments($input: DeploymentListInput!, $first: Int) {"
