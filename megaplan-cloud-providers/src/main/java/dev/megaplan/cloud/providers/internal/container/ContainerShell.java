@@ -1,7 +1,5 @@
 package dev.megaplan.cloud.providers.internal.container;
 
-import dev.megaplan.cloud.api.CloudException;
-import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.api.provider.Upload;
@@ -9,9 +7,7 @@ import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +21,6 @@ import java.util.Optional;
  * apart from other failures.
  */
 public final class ContainerShell implements RemoteShell {
-  /** The exit status the read script uses for "no such file". */
-  static final int MISSING_FILE = 44;
-
   private static final Duration UPLOAD_TIMEOUT_FLOOR = Duration.ofMinutes(2);
 
   private final CommandTransport transport;
@@ -77,7 +70,7 @@ public final class ContainerShell implements RemoteShell {
     ByteArrayOutputStream stdin = new ByteArrayOutputStream();
     long total = 0;
     for (Upload upload : uploads) {
-      String destination = absolute(upload.remotePath());
+      String destination = RemoteFiles.absolute(upload.remotePath());
       script.append(UploadScript.file(destination, upload.content().length, upload.mode()));
       stdin.writeBytes(upload.content());
       total += upload.content().length;
@@ -87,78 +80,19 @@ public final class ContainerShell implements RemoteShell {
     Duration timeout = UPLOAD_TIMEOUT_FLOOR.plusSeconds(total / 1_000_000);
     ExecResult result = transport.run(argv(script.toString()), stdin.toByteArray(), timeout);
     if (!result.succeeded() || !result.stdout().endsWith("uploaded\n")) {
-      List<String> done = UploadScript.uploaded(result.stdout());
-      Map<String, Object> context = new LinkedHashMap<>();
-      context.put("exit_code", result.exitCode());
-      context.put("uploaded", done);
-      throw new CloudException(
-          ErrorCode.PROVIDER_FAILED,
-          "Could not upload to the "
-              + where
-              + ": "
-              + firstLine(result.stderr(), "exit status " + result.exitCode())
-              + "; the previous file, if any, is unchanged"
-              + (done.isEmpty() ? "" : "; uploaded before the failure: " + done),
-          context);
+      throw RemoteFiles.uploadFailed(result, where);
     }
   }
 
   @Override
   public Optional<String> read(String remotePath) {
-    String path = ShellQuote.quote(absolute(remotePath));
-    String script =
-        "if [ -d "
-            + path
-            + " ]; then echo 'is a directory' >&2; exit 1; fi; "
-            + "if [ ! -e "
-            + path
-            + " ] && [ ! -L "
-            + path
-            + " ]; then exit "
-            + MISSING_FILE
-            + "; fi; exec cat -- "
-            + path;
-    ExecResult result = transport.runIdempotent(argv(script), DEFAULT_TIMEOUT);
-    if (result.exitCode() == MISSING_FILE && result.stdout().isEmpty()) {
-      return Optional.empty();
-    }
-    if (!result.succeeded()) {
-      throw new CloudException(
-          ErrorCode.PROVIDER_FAILED,
-          "Could not read "
-              + remotePath
-              + " in the "
-              + where
-              + ": "
-              + firstLine(result.stderr(), "exit status " + result.exitCode()),
-          Map.of("remote_path", remotePath, "exit_code", result.exitCode()));
-    }
-    return Optional.of(result.stdout());
-  }
-
-  private static String absolute(String remotePath) {
-    if (!remotePath.startsWith("/")) {
-      throw new CloudException(
-          ErrorCode.INVALID_ARGS,
-          "A path on the box must be absolute: '" + remotePath + "'",
-          Map.of("remote_path", remotePath));
-    }
-    return remotePath;
-  }
-
-  private static String firstLine(String text, String fallback) {
-    String stripped = text.strip();
-    if (stripped.isEmpty()) {
-      return fallback;
-    }
-    int newline = stripped.indexOf('\n');
-    return newline < 0 ? stripped : stripped.substring(0, newline);
+    ExecResult result =
+        transport.runIdempotent(argv(RemoteFiles.readScript(remotePath)), DEFAULT_TIMEOUT);
+    return RemoteFiles.readAnswer(result, remotePath, where);
   }
 
   /** The shell text that writes one file of a batch from stdin; a test reads it too. */
   static final class UploadScript {
-    private static final String DONE = "uploaded: ";
-
     private UploadScript() {}
 
     /**
@@ -184,19 +118,7 @@ public final class ContainerShell implements RemoteShell {
           + "; then rm -f -- \"$t\"; echo "
           + ShellQuote.quote("could not write " + destination)
           + " >&2; exit 1; fi\n"
-          + "printf '%s\\n' "
-          + ShellQuote.quote(DONE + destination)
-          + "\n";
-    }
-
-    static List<String> uploaded(String stdout) {
-      List<String> done = new ArrayList<>();
-      for (String line : stdout.split("\n", -1)) {
-        if (line.startsWith(DONE)) {
-          done.add(line.substring(DONE.length()));
-        }
-      }
-      return done;
+          + RemoteFiles.uploadedLine(destination);
     }
   }
 }

@@ -6,11 +6,10 @@ import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.api.provider.Upload;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
+import dev.megaplan.cloud.providers.internal.container.RemoteFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +36,7 @@ import java.util.UUID;
  * </ul>
  */
 public final class RailwayShell implements RemoteShell {
-  /** The exit status the read script uses for "no such file". */
-  static final int MISSING_FILE = 44;
+  private static final String WHERE = "Railway service";
 
   private static final int LINE = 76;
   private static final Duration UPLOAD_TIMEOUT_FLOOR = Duration.ofMinutes(2);
@@ -83,7 +81,7 @@ public final class RailwayShell implements RemoteShell {
     int index = 0;
     for (Upload upload : uploads) {
       index++;
-      String destination = absolute(upload.remotePath());
+      String destination = RemoteFiles.absolute(upload.remotePath());
       script.append(fileScript(index, destination, upload.content().length, upload.mode()));
       stdin.append(separator).append('\n');
       String encoded = Base64.getEncoder().encodeToString(upload.content());
@@ -112,49 +110,13 @@ public final class RailwayShell implements RemoteShell {
     Duration timeout = UPLOAD_TIMEOUT_FLOOR.plusSeconds(total / 500_000);
     ExecResult result = framed(script.toString(), stdin.toString(), true, timeout);
     if (!result.succeeded() || !result.stdout().endsWith("uploaded\n")) {
-      List<String> done = uploaded(result.stdout());
-      Map<String, Object> context = new LinkedHashMap<>();
-      context.put("exit_code", result.exitCode());
-      context.put("uploaded", done);
-      throw new CloudException(
-          ErrorCode.PROVIDER_FAILED,
-          "Could not upload to the Railway service: "
-              + firstLine(result.stderr(), "exit status " + result.exitCode())
-              + "; the previous file, if any, is unchanged"
-              + (done.isEmpty() ? "" : "; uploaded before the failure: " + done),
-          context);
+      throw RemoteFiles.uploadFailed(result, WHERE);
     }
   }
 
   @Override
   public Optional<String> read(String remotePath) {
-    String path = ShellQuote.quote(absolute(remotePath));
-    String script =
-        "if [ -d "
-            + path
-            + " ]; then echo 'is a directory' >&2; exit 1; fi; "
-            + "if [ ! -e "
-            + path
-            + " ] && [ ! -L "
-            + path
-            + " ]; then exit "
-            + MISSING_FILE
-            + "; fi; exec cat -- "
-            + path;
-    ExecResult result = exec(script);
-    if (result.exitCode() == MISSING_FILE && result.stdout().isEmpty()) {
-      return Optional.empty();
-    }
-    if (!result.succeeded()) {
-      throw new CloudException(
-          ErrorCode.PROVIDER_FAILED,
-          "Could not read "
-              + remotePath
-              + " on the Railway service: "
-              + firstLine(result.stderr(), "exit status " + result.exitCode()),
-          Map.of("remote_path", remotePath, "exit_code", result.exitCode()));
-    }
-    return Optional.of(result.stdout());
+    return RemoteFiles.readAnswer(exec(RemoteFiles.readScript(remotePath)), remotePath, WHERE);
   }
 
   /**
@@ -246,41 +208,10 @@ public final class RailwayShell implements RemoteShell {
         + "; then rm -f -- \"$t\"; echo "
         + ShellQuote.quote("could not write " + destination)
         + " >&2; exit 1; fi\n"
-        + "printf '%s\\n' "
-        + ShellQuote.quote("uploaded: " + destination)
-        + "\n";
-  }
-
-  private static List<String> uploaded(String stdout) {
-    List<String> done = new ArrayList<>();
-    for (String line : stdout.split("\n", -1)) {
-      if (line.startsWith("uploaded: ")) {
-        done.add(line.substring("uploaded: ".length()));
-      }
-    }
-    return done;
+        + RemoteFiles.uploadedLine(destination);
   }
 
   private static String nonce() {
     return "MPC" + UUID.randomUUID().toString().replace("-", "");
-  }
-
-  private static String absolute(String remotePath) {
-    if (!remotePath.startsWith("/")) {
-      throw new CloudException(
-          ErrorCode.INVALID_ARGS,
-          "A path on the box must be absolute: '" + remotePath + "'",
-          Map.of("remote_path", remotePath));
-    }
-    return remotePath;
-  }
-
-  private static String firstLine(String text, String fallback) {
-    String stripped = text.strip();
-    if (stripped.isEmpty()) {
-      return fallback;
-    }
-    int newline = stripped.indexOf('\n');
-    return newline < 0 ? stripped : stripped.substring(0, newline);
   }
 }
