@@ -10,7 +10,9 @@ import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.LogRequest;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
+import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
+import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
 import dev.megaplan.cloud.providers.ssh.internal.DeploySync;
 import dev.megaplan.cloud.providers.ssh.internal.SshConnection;
@@ -207,7 +209,8 @@ public final class SshProvider implements Provider {
     steps.add(
         hostStep(
             "remove old container",
-            ShellQuote.join(docker("rm", "-f", settings.container())) + " || true",
+            List.of(
+                "sh", "-c", ShellQuote.join(docker("rm", "-f", settings.container())) + " || true"),
             settings.commandTimeout(),
             request));
     steps.add(
@@ -353,22 +356,13 @@ public final class SshProvider implements Provider {
             .build());
   }
 
+  /** Runs a docker command on the host as a step, its tails redacted of the request's secrets. */
   private DeployStep hostStep(
       String name, List<String> argv, Duration timeout, DeployRequest request) {
-    return hostStep(name, ShellQuote.join(argv), timeout, request);
-  }
-
-  private DeployStep hostStep(
-      String name, String command, Duration timeout, DeployRequest request) {
-    ExecResult result = connection.exec(command, new byte[0], timeout, false);
-    DeployStep.Builder step =
-        DeployStep.builder().name(name).status(result.succeeded() ? "ok" : "failed");
-    if (!result.succeeded()) {
-      step.detail("exit status " + result.exitCode());
-    }
-    tail(mask(result.stdout(), request)).ifPresent(step::stdoutTail);
-    tail(mask(result.stderr(), request)).ifPresent(step::stderrTail);
-    return progress(request, step.build());
+    Map<String, String> secrets = request.secrets();
+    Redactor redactor = Redactor.create(secrets.keySet(), secrets::get);
+    return new CommandStep(new SshTransport(connection), redactor::redact, request.progress())
+        .run(name, argv, timeout);
   }
 
   private static DeployStep progress(DeployRequest request, DeployStep step) {
@@ -448,28 +442,6 @@ public final class SshProvider implements Provider {
 
   private static boolean failed(List<DeployStep> steps) {
     return steps.stream().anyMatch(step -> step.status().equals("failed"));
-  }
-
-  /** A command's output with every secret value of the request masked, before it is reported. */
-  private static String mask(String text, DeployRequest request) {
-    String masked = text;
-    for (String value : request.secrets().values()) {
-      if (value.length() >= 4) {
-        masked = masked.replace(value, "[REDACTED]");
-      }
-    }
-    return masked;
-  }
-
-  private static Optional<String> tail(String text) {
-    String stripped = text.strip();
-    if (stripped.isEmpty()) {
-      return Optional.empty();
-    }
-    String[] lines = stripped.split("\n");
-    String joined =
-        String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 20), lines.length));
-    return Optional.of(joined.length() > 4000 ? joined.substring(joined.length() - 4000) : joined);
   }
 
   private static void deleteLocal(Path dir) {

@@ -169,7 +169,7 @@ class SshLifecycleTest {
     docker.answering("run", "started with " + SECRET + "\n");
     DeployReport report =
         provider.deploy(DeployRequest.builder().secrets(Map.of("E2E_TOKEN", SECRET)).build());
-    assertEquals("started with [REDACTED]", step(report, "docker run").stdoutTail().orElse(""));
+    assertEquals("started with ***REDACTED***", step(report, "docker run").stdoutTail().orElse(""));
     assertFalse(Json.compact(report).contains(SECRET));
   }
 
