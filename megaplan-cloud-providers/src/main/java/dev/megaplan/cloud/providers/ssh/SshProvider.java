@@ -12,20 +12,16 @@ import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
+import dev.megaplan.cloud.providers.internal.DeployDirRemover;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
 import dev.megaplan.cloud.providers.ssh.internal.DeploySync;
 import dev.megaplan.cloud.providers.ssh.internal.SshConnection;
 import dev.megaplan.cloud.providers.ssh.internal.SshEndpoint;
 import dev.megaplan.cloud.providers.ssh.internal.SshTransport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -256,7 +252,7 @@ public final class SshProvider implements Provider {
     checkRemovable(settings.remoteDir());
     requireOk("remove the container", docker("rm", "-f", settings.container()));
     requireOk("remove " + settings.remoteDir(), List.of("rm", "-rf", "--", settings.remoteDir()));
-    deleteLocal(settings.deployDir());
+    DeployDirRemover.remove(settings.deployDir(), settings.home());
   }
 
   /**
@@ -442,31 +438,5 @@ public final class SshProvider implements Provider {
 
   private static boolean failed(List<DeployStep> steps) {
     return steps.stream().anyMatch(step -> step.status().equals("failed"));
-  }
-
-  private static void deleteLocal(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.delete(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.delete(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.megaplan.cloud.providers.local.internal;
+package dev.megaplan.cloud.providers.internal;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
