@@ -78,6 +78,16 @@ class ImageBlockTest {
   }
 
   @Test
+  void aNameLongerThanTheEngineAcceptsIsInvalidSpec() {
+    String longName = "a".repeat(256);
+    assertThrows(
+        CloudException.class, () -> CloudYaml.parse(REPO + "image: {ref: '" + longName + "'}\n"));
+    assertEquals(
+        Optional.of("a".repeat(255) + ":tag"),
+        CloudYaml.parse(REPO + "image: {ref: '" + "a".repeat(255) + ":tag'}\n").image().ref());
+  }
+
+  @Test
   void emptyBaseIsInvalidSpec() {
     CloudException e =
         assertThrows(CloudException.class, () -> CloudYaml.parse(REPO + "image: {base: ''}\n"));

@@ -32,8 +32,16 @@ final class ImageReference {
    * @return true when the engine would accept it
    */
   static boolean isValid(String text) {
-    int end = text.indexOf('@');
-    String withoutDigest = end < 0 ? text : text.substring(0, end);
-    return REFERENCE.matcher(text).matches() && withoutDigest.length() <= MAX_NAME_LENGTH + 129;
+    return REFERENCE.matcher(text).matches() && name(text).length() <= MAX_NAME_LENGTH;
+  }
+
+  /** The repository name: the reference without its digest and tag. */
+  private static String name(String reference) {
+    int at = reference.indexOf('@');
+    String withoutDigest = at < 0 ? reference : reference.substring(0, at);
+    int colon = withoutDigest.lastIndexOf(':');
+    return colon > withoutDigest.lastIndexOf('/')
+        ? withoutDigest.substring(0, colon)
+        : withoutDigest;
   }
 }
