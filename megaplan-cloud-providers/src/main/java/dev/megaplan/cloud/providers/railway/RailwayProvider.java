@@ -122,6 +122,29 @@ public final class RailwayProvider implements Provider {
     return Optional.of(shell);
   }
 
+  /**
+   * Refuses {@code image.ref}, before anything is rendered or sent: this provider deploys by
+   * uploading the deploy directory for Railway to build, and does not yet point a service at a
+   * prebuilt image.
+   */
+  private void refusePrebuiltImage() {
+    context
+        .config()
+        .image()
+        .ref()
+        .ifPresent(
+            ref -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "image.ref ("
+                      + ref
+                      + ") is not supported with provider: railway: Railway builds the runner"
+                      + " from the rendered Dockerfile on deploy. Remove image.ref, or set"
+                      + " image.base to build from your base image",
+                  Map.of("field", "image.ref"));
+            });
+  }
+
   /** The railway service's name, as {@code railway.service} says (the consistency check's key). */
   @Override
   public String identity() {
@@ -135,6 +158,7 @@ public final class RailwayProvider implements Provider {
    */
   @Override
   public DeployReport build(DeployRequest request) {
+    refusePrebuiltImage();
     Optional<String> docker = Executables.find("docker", context.environment().apply("PATH"));
     String image = "megaplan-cloud-" + config.service();
     return withRenderedDir(
@@ -189,6 +213,7 @@ public final class RailwayProvider implements Provider {
 
   @Override
   public DeployReport deploy(DeployRequest request) {
+    refusePrebuiltImage();
     return withRenderedDir(request, (dir, rendered) -> deployFrom(dir, rendered, request));
   }
 

@@ -137,6 +137,27 @@ class LocalProviderTest {
   }
 
   @Test
+  void withImageRefBuildBuildsNothingAndTheServiceRunsThatImage() throws Exception {
+    String ref = "registry.example/team/runner:7";
+    LocalProvider provider = provider(config("image: {ref: " + ref + "}\n"));
+    DeployReport build = provider.build(DeployRequest.builder().build());
+    assertTrue(build.success(), build.toString());
+    assertEquals("not_triggered", build.imageRebuild());
+    DeployStep skipped = build.steps().get(build.steps().size() - 1);
+    assertEquals("compose build", skipped.name());
+    assertEquals("skipped", skipped.status());
+    assertEquals(List.of(List.of("docker", "compose", "version")), docker.argvs());
+
+    DeployReport deploy = deploy(provider, new ArrayList<>());
+    assertTrue(deploy.success(), deploy.toString());
+    assertEquals(ref, deploy.imageRef().orElseThrow());
+    assertEquals(compose("up", "-d"), docker.argvs().get(docker.argvs().size() - 1));
+    String composeFile = Files.readString(dir.resolve("docker-compose.yaml"));
+    assertTrue(composeFile.contains("    image: \"" + ref + "\"\n"), composeFile);
+    assertFalse(composeFile.contains("build:"), composeFile);
+  }
+
+  @Test
   void withoutTheComposePluginEveryCallGoesToDockerCompose() {
     docker.withoutComposeSubcommand();
     LocalProvider provider = provider(config(""));
