@@ -159,7 +159,7 @@ public final class RailwayProvider implements Provider {
   @Override
   public DeployReport build(DeployRequest request) {
     refusePrebuiltImage();
-    Optional<String> docker = Executables.find("docker", context.environment().apply("PATH"));
+    Optional<String> docker = Executables.onPath("docker", context.environment().apply("PATH"));
     String image = "megaplan-cloud-" + config.service();
     return withRenderedDir(
         request,
@@ -341,7 +341,7 @@ public final class RailwayProvider implements Provider {
   public int attach(Optional<String> session) {
     String name = session.filter(s -> !s.isBlank()).orElse(config.session());
     String railway =
-        Executables.find("railway", context.environment().apply("PATH"))
+        Executables.onPath("railway", context.environment().apply("PATH"))
             .orElseThrow(
                 () ->
                     new CloudException(
@@ -474,7 +474,8 @@ public final class RailwayProvider implements Provider {
         RailwayEndpoints endpoints = RailwayEndpoints.resolve(config, context.environment());
         transport = new RelayClient(http(), endpoints.relay(), auth.get(), this::target, redactor);
       } else {
-        Optional<String> railway = Executables.find("railway", context.environment().apply("PATH"));
+        Optional<String> railway =
+            Executables.onPath("railway", context.environment().apply("PATH"));
         if (railway.isEmpty()) {
           throw new CloudException(
               ErrorCode.PROVIDER_UNAVAILABLE,

@@ -47,7 +47,8 @@ class LocalProviderTest {
     home = temp.resolve("home");
     docker = DockerStandIn.install(temp.resolve("docker"));
     env = new HashMap<>();
-    env.put("PATH", docker.path("/usr/bin:/bin"));
+    env.put(
+        "PATH", docker.path(DockerStandIn.pathWithoutDocker(temp.resolve("bin"), "/usr/bin:/bin")));
     env.put("HOME", home.toString());
     env.put("OPENAI_API_KEY", SECRET);
     dir = home.resolve(".megaplan/cloud/demo");
@@ -173,7 +174,7 @@ class LocalProviderTest {
 
   @Test
   void withoutDockerTheFirstUseIsProviderUnavailableAndNothingIsWritten() {
-    env.put("PATH", "/usr/bin:/bin");
+    env.put("PATH", DockerStandIn.pathWithoutDocker(temp.resolve("bin"), "/usr/bin:/bin"));
     LocalProvider provider = provider(config(""));
     CloudException e =
         assertThrows(CloudException.class, () -> deploy(provider, new ArrayList<>()));
