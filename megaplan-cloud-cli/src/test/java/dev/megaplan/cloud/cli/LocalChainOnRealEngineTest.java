@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalChainOnRealEngineTest {
   static final String SECRET = "pl4nted-real-engine-local-secret-5150";
 
-  @TempDir Path project;
+  @TempDir static Path project;
   String composeProject = "mpce2e" + UUID.randomUUID().toString().substring(0, 8);
   int port = RealEngineSteps.freePort();
   Map<String, String> env;
@@ -65,7 +65,7 @@ class LocalChainOnRealEngineTest {
             + "local: {compose_project: "
             + composeProject
             + "}\n");
-    RealEngineSteps.chainSpec(project, 3000);
+    RealEngineSteps.chainSpec(project, 15000);
   }
 
   @AfterAll

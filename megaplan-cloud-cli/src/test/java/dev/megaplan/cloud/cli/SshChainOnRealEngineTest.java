@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SshChainOnRealEngineTest {
   static final String SECRET = "pl4nted-real-engine-ssh-secret-6174";
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   Path project;
   Path remote;
   SshServer server;
@@ -100,7 +100,7 @@ class SshChainOnRealEngineTest {
             + "\n  container: "
             + container
             + "\n");
-    RealEngineSteps.chainSpec(project, 3000);
+    RealEngineSteps.chainSpec(project, 15000);
   }
 
   @AfterAll
