@@ -215,15 +215,35 @@ class SshChainOnRealEngineTest {
 
   @Test
   @Order(5)
-  void logsShowTheEntrypointsLogAndFollowIt() throws Exception {
+  void logsShowTheContainersLogAsTheEngineHasItAndFollowNewLinesOnce() throws Exception {
     CliRun tail = cli("logs", "--no-follow");
     assertEquals(0, tail.exit, tail.toString());
     assertTrue(tail.out.contains("[entrypoint]"), tail.toString());
+    DockerEngine.Result engine =
+        DockerEngine.docker(Duration.ofSeconds(60), "logs", "--tail", "200", container);
     assertEquals(
-        tail.out.lines().count(), tail.out.lines().distinct().count(), "no line twice: " + tail);
-    CliRun follow = RealEngineSteps.followFor(() -> cli("logs"), Duration.ofSeconds(5));
+        (engine.stdout() + engine.stderr()).lines().sorted().toList(),
+        tail.out.lines().sorted().toList(),
+        "every line of the engine's own docker logs, each as often");
+
+    String marker = "followed-line-" + UUID.randomUUID();
+    CliRun follow =
+        RealEngineSteps.followFor(
+            () -> cli("logs"),
+            Duration.ofSeconds(6),
+            () ->
+                DockerEngine.docker(
+                    Duration.ofSeconds(60),
+                    "exec",
+                    container,
+                    "sh",
+                    "-c",
+                    "echo " + marker + " > /proc/1/fd/1"));
     assertEquals(0, follow.exit, follow.toString());
-    assertTrue(follow.out.contains("[entrypoint]"), follow.toString());
+    assertEquals(
+        1,
+        follow.out.lines().filter(marker::equals).count(),
+        "a line written while following shows once: " + follow);
     assertFalse(follow.out.contains(SECRET));
   }
 
@@ -240,7 +260,8 @@ class SshChainOnRealEngineTest {
     CliRun destroy = cli("destroy", "--yes");
     assertEquals(0, destroy.exit, destroy.toString());
     assertFalse(
-        DockerEngine.docker(Duration.ofSeconds(60), "inspect", container).succeeded(),
+        DockerEngine.docker(Duration.ofSeconds(60), "inspect", "--type", "container", container)
+            .succeeded(),
         "the container is gone");
     assertFalse(Files.exists(remote), "ssh.remote_dir is gone");
     assertFalse(server.logText().contains(SECRET));
