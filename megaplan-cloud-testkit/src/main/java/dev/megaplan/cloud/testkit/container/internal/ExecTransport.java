@@ -69,7 +69,7 @@ public final class ExecTransport implements CommandTransport {
       if (!running.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new CloudException(
             ErrorCode.PROVIDER_FAILED,
-            "Timed out after " + timeout + " running a command in container " + containerId,
+            "A command in container " + containerId + " timed out after " + timeout,
             Map.of("timeout_ms", timeout.toMillis()));
       }
     } catch (InterruptedException e) {
