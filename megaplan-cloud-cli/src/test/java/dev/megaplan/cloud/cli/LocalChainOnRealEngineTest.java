@@ -65,7 +65,7 @@ class LocalChainOnRealEngineTest {
             + "local: {compose_project: "
             + composeProject
             + "}\n");
-    RealEngineSteps.chainSpec(project, 15000);
+    RealEngineSteps.chainSpec(project, 8000);
   }
 
   @AfterAll

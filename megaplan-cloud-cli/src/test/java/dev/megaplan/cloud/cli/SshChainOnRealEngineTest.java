@@ -100,7 +100,7 @@ class SshChainOnRealEngineTest {
             + "\n  container: "
             + container
             + "\n");
-    RealEngineSteps.chainSpec(project, 15000);
+    RealEngineSteps.chainSpec(project, 8000);
   }
 
   @AfterAll

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A faithful stand-in of Docker's command-line contract, for fast argument-level tests: it
- * is not Docker. {@link #install(Path)} writes executable {@code docker} and {@code docker-compose}
- * bash scripts into {@link #bin()}; put that directory first on the {@code PATH} of the code under
- * test (for example through {@link #path(String)}).
+ * A faithful stand-in of Docker's command-line contract, for fast argument-level tests: it is not
+ * Docker. {@link #install(Path)} writes executable {@code docker} and {@code docker-compose} bash
+ * scripts into {@link #bin()}; put that directory first on the {@code PATH} of the code under test
+ * (for example through {@link #path(String)}).
  *
  * <p>What it does, call by call:
  *

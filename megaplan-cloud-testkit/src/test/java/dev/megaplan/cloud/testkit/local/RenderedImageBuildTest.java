@@ -73,7 +73,9 @@ class RenderedImageBuildTest {
                   rendered.dir().toString()),
               Duration.ofMinutes(10));
       assertEquals(0, build.exitCode(), build.toString());
-      assertTrue(build.stderr().contains("offline stand-in: skipped 'npm install -g"), build.toString());
+      assertTrue(
+          (build.stdout() + build.stderr()).contains("offline stand-in: skipped 'npm install -g"),
+          build.toString());
 
       DockerEngine.Result files =
           docker(
@@ -97,8 +99,7 @@ class RenderedImageBuildTest {
           files.stdout(),
           files.toString());
 
-      DockerEngine.Result run =
-          docker("run", "-d", "--name", name, "-p", port + ":" + port, image);
+      DockerEngine.Result run = docker("run", "-d", "--name", name, "-p", port + ":" + port, image);
       assertEquals(0, run.exitCode(), run.toString());
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
       int root = -1;
