@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalChainOnRealEngineTest {
   static final String SECRET = "pl4nted-real-engine-local-secret-5150";
 
+  /** A secret .env must single-quote: Compose has to hand it over exactly, uninterpolated. */
+  static final String PHRASE = "two words & $NOT_EXPANDED \"dq\" #not-a-comment";
+
   @TempDir static Path project;
   String composeProject = "mpce2e" + UUID.randomUUID().toString().substring(0, 8);
   int port = RealEngineSteps.freePort();
@@ -47,14 +50,14 @@ class LocalChainOnRealEngineTest {
 
   @BeforeAll
   void writeCloudYaml() throws Exception {
-    env = RealEngineSteps.environment(project, Map.of("E2E_TOKEN", SECRET));
+    env = RealEngineSteps.environment(project, Map.of("E2E_TOKEN", SECRET, "E2E_PHRASE", PHRASE));
     deployDir = project.resolve("home/.megaplan/cloud/" + composeProject);
     Files.writeString(
         project.resolve("cloud.yaml"),
         "provider: local\n"
             + "repo: {url: /srv/origin, branch: main}\n"
             + "agents: {default: hermes}\n"
-            + "secrets: [E2E_TOKEN]\n"
+            + "secrets: [E2E_TOKEN, E2E_PHRASE]\n"
             + "megaplan: {command: megaplan-emulator, codex_auth: apikey}\n"
             + "image: {ref: "
             + DockerEngine.runnerImage()
@@ -114,15 +117,20 @@ class LocalChainOnRealEngineTest {
     assertEquals(DockerEngine.runnerImage(), deploy.json().path("image_ref").asText());
     assertFalse(deploy.out.contains(SECRET), deploy.toString());
     assertFalse(deploy.err.contains(SECRET), deploy.toString());
+    assertFalse(deploy.out.contains(PHRASE) || deploy.err.contains(PHRASE), deploy.toString());
     assertTrue(
         ps.seen().stream().anyMatch(args -> args.contains(" up -d")),
         "the sampler saw compose up: " + ps.seen().size() + " argument vectors");
     for (String args : ps.seen()) {
-      assertFalse(args.contains(SECRET), "a process had the secret in its argv: " + args);
+      assertFalse(
+          args.contains(SECRET) || args.contains(PHRASE),
+          "a process had a secret in its argv: " + args);
     }
 
     Path dotEnv = deployDir.resolve(".env");
-    assertEquals("PORT=" + port + "\nE2E_TOKEN=" + SECRET + "\n", Files.readString(dotEnv));
+    assertTrue(
+        Files.readString(dotEnv).startsWith("PORT=" + port + "\nE2E_TOKEN=" + SECRET + "\n"),
+        Files.readString(dotEnv));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dotEnv)));
 
     String id = container();
@@ -134,9 +142,16 @@ class LocalChainOnRealEngineTest {
     assertTrue(
         inspect.path("Config").path("Env").toString().contains("\"E2E_TOKEN=" + SECRET + "\""),
         "the secret is the container's environment");
+    List<String> containerEnv = new java.util.ArrayList<>();
+    inspect.path("Config").path("Env").forEach(variable -> containerEnv.add(variable.asText()));
+    assertTrue(
+        containerEnv.contains("E2E_PHRASE=" + PHRASE),
+        "Compose passed the quoted value exactly: " + containerEnv);
     JsonNode withoutEnv = inspect.deepCopy();
     ((com.fasterxml.jackson.databind.node.ObjectNode) withoutEnv.path("Config")).remove("Env");
-    assertFalse(withoutEnv.toString().contains(SECRET), "the secret only in Config.Env");
+    assertFalse(
+        withoutEnv.toString().contains(SECRET) || withoutEnv.toString().contains("NOT_EXPANDED"),
+        "the secrets only in Config.Env");
     assertEquals(
         "/workspace/app", inspect.path("Config").path("WorkingDir").asText(), "working_dir");
     assertTrue(
