@@ -235,13 +235,13 @@ class HostStatusReadTest {
                 chain.spec,
                 "2024-01-01T00:00:00Z",
                 "main",
+                Map.of(),
                 chain.workspace.toString(),
                 SESSION,
                 null,
                 List.of(),
                 "host",
-                boxes.box().root().toString(),
-                "test"));
+                boxes.box().root().toString()));
     Map<String, Long> before = tree(home);
     Map<String, Long> boxBefore = tree(chain.workspace);
     makeReadOnly(home);
