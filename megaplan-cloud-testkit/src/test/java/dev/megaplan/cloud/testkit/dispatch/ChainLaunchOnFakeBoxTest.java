@@ -231,8 +231,7 @@ class ChainLaunchOnFakeBoxTest {
       assertEquals("fake:/workspace", node.get("provider_identity").asText());
       assertEquals("develop", node.get("base_branch").asText());
       // the Python tool's marker: the launch report is its provenance
-      assertEquals(
-          Json.mapper().readTree(Json.compact(report.toMap())), node.get("provenance"));
+      assertEquals(Json.mapper().readTree(Json.compact(report.toMap())), node.get("provenance"));
     }
   }
 
