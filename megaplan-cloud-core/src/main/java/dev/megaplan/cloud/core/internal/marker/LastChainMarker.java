@@ -126,14 +126,11 @@ public record LastChainMarker(
           repos.add(Map.of("workspace", entry.asText()));
         } else if (entry.isObject()) {
           Map<String, String> repo = new LinkedHashMap<>();
-          entry
-              .fields()
-              .forEachRemaining(
-                  field -> {
-                    if (field.getValue().isTextual()) {
-                      repo.put(field.getKey(), field.getValue().asText());
-                    }
-                  });
+          for (Map.Entry<String, JsonNode> field : entry.properties()) {
+            if (field.getValue().isTextual()) {
+              repo.put(field.getKey(), field.getValue().asText());
+            }
+          }
           repos.add(repo);
         } else if (!malformed.contains("extra_repos")) {
           malformed.add("extra_repos");
