@@ -20,6 +20,7 @@ import dev.megaplan.cloud.core.internal.deploy.RenderedDeployDir;
 import dev.megaplan.cloud.core.internal.remote.BootSessionCommand;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.internal.DeployDirRemover;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.CommandTransport;
@@ -278,7 +279,7 @@ public final class LocalProvider implements Provider {
   }
 
   /**
-   * {@code … exec agent tmux attach -t SESSION} with this process's terminal. Raw: nothing is
+   * {@code … exec agent tmux attach -t =SESSION} (an exact match) with this process's terminal. Raw: nothing is
    * redacted.
    *
    * @param session the session, or empty for {@code agent}
@@ -288,8 +289,12 @@ public final class LocalProvider implements Provider {
   public int attach(Optional<String> session) {
     ComposeCli cli = compose();
     String target = session.filter(s -> !s.isBlank()).orElse(BootSessionCommand.SESSION);
+    SessionNames.requireSafe(target);
     List<String> argv =
-        cli.argv(project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", target));
+        cli.argv(
+            project,
+            composeFile(),
+            List.of("exec", SERVICE, "tmux", "attach", "-t", "=" + target));
     ProcessBuilder builder =
         new ProcessBuilder(argv).inheritIO().directory(workingDirectory().toFile());
     builder.environment().clear();

@@ -150,7 +150,7 @@ public final class CloudConfigReader {
     RepoConfig.Builder builder = RepoConfig.builder().url(repo.require("url").asNonEmptyString());
     repo.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
     repo.get("workspace")
-        .ifPresent(v -> builder.workspace(v.asAbsolutePosixPath()).workspaceExplicit(true));
+        .ifPresent(v -> builder.workspace(v.asBoxPath()).workspaceExplicit(true));
     return builder.build();
   }
 
@@ -169,7 +169,7 @@ public final class CloudConfigReader {
           RepoConfig.builder().url(entry.require("url").asNonEmptyString());
       entry.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
       YamlValue workspace = entry.require("workspace");
-      String path = workspace.asAbsolutePosixPath();
+      String path = workspace.asBoxPath();
       String owner = owners.putIfAbsent(PosixPaths.normalize(path), workspace.path());
       if (owner != null) {
         throw workspace.error("collides with " + owner);
@@ -226,7 +226,7 @@ public final class CloudConfigReader {
     warnings.addAll(chain.unknownKeyWarnings(CHAIN_KEYS));
     ChainConfig.Builder builder =
         ChainConfig.builder().spec(requireForMode(chain, "spec", "chain").asAbsolutePosixPath());
-    chain.get("chain_session").ifPresent(v -> builder.chainSession(v.asNonEmptyString()));
+    chain.get("chain_session").ifPresent(v -> builder.chainSession(v.asSessionName()));
     return builder.build();
   }
 
@@ -247,14 +247,14 @@ public final class CloudConfigReader {
   }
 
   private static Optional<String> readChainSession(YamlMap doc) {
-    Optional<String> topLevel = doc.get("chain_session").map(YamlValue::asNonEmptyString);
+    Optional<String> topLevel = doc.get("chain_session").map(YamlValue::asSessionName);
     if (topLevel.isPresent()) {
       return topLevel;
     }
     return doc.get("chain")
         .filter(YamlValue::isMap)
         .flatMap(chain -> chain.asMap().get("chain_session"))
-        .map(YamlValue::asNonEmptyString);
+        .map(YamlValue::asSessionName);
   }
 
   private static List<String> readSecrets(YamlMap doc) {
