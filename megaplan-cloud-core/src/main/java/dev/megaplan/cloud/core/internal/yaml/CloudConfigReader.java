@@ -10,6 +10,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.Mode;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.config.Toolchain;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,7 +170,13 @@ public final class CloudConfigReader {
           RepoConfig.builder().url(entry.require("url").asNonEmptyString());
       entry.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
       YamlValue workspace = entry.require("workspace");
-      String path = workspace.asBoxPath();
+      // extra checkouts never reach tmux: any absolute spelling loads, without control characters
+      String path = workspace.asAbsolutePosixPath();
+      BoxValues.textProblem(path)
+          .ifPresent(
+              problem -> {
+                throw workspace.error(problem);
+              });
       String owner = owners.putIfAbsent(PosixPaths.normalize(path), workspace.path());
       if (owner != null) {
         throw workspace.error("collides with " + owner);
