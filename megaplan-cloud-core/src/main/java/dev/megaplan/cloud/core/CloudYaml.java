@@ -85,8 +85,8 @@ public final class CloudYaml {
   /**
    * Replaces the primary repository's url, branch or workspace in memory ({@code --repo-url},
    * {@code --repo-branch}, {@code --repo-workspace}). An overridden workspace must be an absolute,
-   * normalised POSIX path without control characters, counts as explicit, and must not collide
-   * with an {@code extra_repos} workspace.
+   * normalised POSIX path without control characters, counts as explicit, and must not collide with
+   * an {@code extra_repos} workspace.
    *
    * @param config the loaded configuration
    * @param overrides the replacements

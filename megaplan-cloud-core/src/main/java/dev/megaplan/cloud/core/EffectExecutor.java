@@ -20,10 +20,10 @@ import java.util.function.UnaryOperator;
  * The only code that mutates anything on behalf of the supervisor, and it knows exactly one act:
  * restart a chain's canonical session with a one-shot {@code chain start --one}, under a remote
  * lock, refusing a session whose marker names another chain (spec 05). No approvals, no git, no
- * chain-state writes. A target whose session is not a safe tmux session name, or whose workspace
- * or chain log is not an absolute, normalised path without control characters, is refused before
- * anything runs ({@link EffectOutcome.Status#FAILED}, the detail says why). Usable on its own, over any {@link RemoteShell}, by a tool that hosts the
- * policy itself.
+ * chain-state writes. A target whose session is not a safe tmux session name, or whose workspace or
+ * chain log is not an absolute, normalised path without control characters, is refused before
+ * anything runs ({@link EffectOutcome.Status#FAILED}, the detail says why). Usable on its own, over
+ * any {@link RemoteShell}, by a tool that hosts the policy itself.
  */
 public final class EffectExecutor {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);

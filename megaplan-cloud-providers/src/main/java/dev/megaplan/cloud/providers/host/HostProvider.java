@@ -22,8 +22,8 @@ import dev.megaplan.cloud.providers.host.internal.LogFollower;
 import dev.megaplan.cloud.providers.host.internal.RootRemover;
 import dev.megaplan.cloud.providers.host.internal.TmuxSocket;
 import dev.megaplan.cloud.providers.internal.Executables;
-import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -336,8 +336,8 @@ public final class HostProvider implements Provider {
 
   /**
    * Attaches the terminal to a session of this root's tmux server ({@code tmux -S … attach -t
-   * =<session>}, an exact match), with this process's stdin, stdout and stderr. Interactive: it runs until the user
-   * detaches, so it has no timeout.
+   * =<session>}, an exact match), with this process's stdin, stdout and stderr. Interactive: it
+   * runs until the user detaches, so it has no timeout.
    *
    * @param session the session
    * @return the tmux client's exit status

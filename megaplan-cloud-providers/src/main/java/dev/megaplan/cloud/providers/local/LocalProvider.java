@@ -20,8 +20,8 @@ import dev.megaplan.cloud.core.internal.deploy.RenderedDeployDir;
 import dev.megaplan.cloud.core.internal.remote.BootSessionCommand;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.internal.DeployDirRemover;
-import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.CommandTransport;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
@@ -279,8 +279,8 @@ public final class LocalProvider implements Provider {
   }
 
   /**
-   * {@code … exec agent tmux attach -t =SESSION} (an exact match) with this process's terminal. Raw: nothing is
-   * redacted.
+   * {@code … exec agent tmux attach -t =SESSION} (an exact match) with this process's terminal.
+   * Raw: nothing is redacted.
    *
    * @param session the session, or empty for {@code agent}
    * @return the client's exit status
@@ -292,9 +292,7 @@ public final class LocalProvider implements Provider {
     SessionNames.requireSafe(target);
     List<String> argv =
         cli.argv(
-            project,
-            composeFile(),
-            List.of("exec", SERVICE, "tmux", "attach", "-t", "=" + target));
+            project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", "=" + target));
     ProcessBuilder builder =
         new ProcessBuilder(argv).inheritIO().directory(workingDirectory().toFile());
     builder.environment().clear();

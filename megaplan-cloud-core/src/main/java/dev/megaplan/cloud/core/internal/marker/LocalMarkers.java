@@ -108,7 +108,8 @@ public final class LocalMarkers {
                         ? Optional.empty()
                         : Optional.of("must be an absolute path (starting with /)")));
     problems.put("workspace", present(marker.workspace()).flatMap(BoxValues::pathProblem));
-    problems.put("chain_session", present(marker.chainSession()).flatMap(BoxValues::sessionProblem));
+    problems.put(
+        "chain_session", present(marker.chainSession()).flatMap(BoxValues::sessionProblem));
     problems.put("chain_log", present(marker.chainLog()).flatMap(BoxValues::pathProblem));
     for (Map.Entry<String, Optional<String>> entry : problems.entrySet()) {
       if (entry.getValue().isPresent()) {

@@ -150,8 +150,7 @@ public final class CloudConfigReader {
     warnings.addAll(repo.unknownKeyWarnings(REPO_KEYS));
     RepoConfig.Builder builder = RepoConfig.builder().url(repo.require("url").asNonEmptyString());
     repo.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
-    repo.get("workspace")
-        .ifPresent(v -> builder.workspace(v.asBoxPath()).workspaceExplicit(true));
+    repo.get("workspace").ifPresent(v -> builder.workspace(v.asBoxPath()).workspaceExplicit(true));
     return builder.build();
   }
 

@@ -76,7 +76,8 @@ class RenderedScriptsBehaviourTest {
   void runInTmuxStartsInADirectoryWhoseNameHoldsTmuxFormatsWithoutRunningThem() throws Exception {
     Map<String, String> env = Map.of("TMUX_TMPDIR", temp.toString());
     Path canary = temp.resolve("canary");
-    Path workdir = temp.resolve("d#(touch " + canary + ")#{pane_pid}#[fg=red]$(touch " + canary + ")");
+    Path workdir =
+        temp.resolve("d#(touch " + canary + ")#{pane_pid}#[fg=red]$(touch " + canary + ")");
     Path seen = temp.resolve("seen");
     try {
       Run started =

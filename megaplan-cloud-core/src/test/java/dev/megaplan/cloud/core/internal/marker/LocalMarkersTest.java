@@ -93,4 +93,85 @@ class LocalMarkersTest {
       assertTrue(text.contains("\"" + field + "\": "), field + " in " + text);
     }
   }
+
+  @Test
+  void aMarkerWithAnUnsafeValueIsIgnoredLikeACorruptOne() {
+    LocalMarkers markers = new LocalMarkers(home);
+    LastChainMarker good = marker();
+    List<LastChainMarker> unsafe =
+        List.of(
+            withWorkspace(good, "/workspace/a\nb"),
+            withWorkspace(good, "/workspace/../etc"),
+            withWorkspace(good, "workspace/app"),
+            withSession(good, "megaplan-chain#(touch /tmp/c)"),
+            withSession(good, "a.b"),
+            withLog(good, "/w/log\r"),
+            withSpec(good, "/w/chain.yaml\u0007"),
+            withSpec(good, "w/chain.yaml"));
+    for (LastChainMarker marker : unsafe) {
+      markers.writeLastChain(Path.of("/p/cloud.yaml"), marker);
+      assertEquals(
+          Optional.empty(), markers.readLastChain(Path.of("/p/cloud.yaml")), marker.toString());
+    }
+    // a '#' is an ordinary character in a path, and a remote spec is normalised where it is used
+    LastChainMarker fine = withSpec(withWorkspace(good, "/w/d#(x)"), "/w/d#(x)/./chain.yaml");
+    markers.writeLastChain(Path.of("/p/cloud.yaml"), fine);
+    assertEquals(Optional.of(fine), markers.readLastChain(Path.of("/p/cloud.yaml")));
+  }
+
+  private static LastChainMarker withWorkspace(LastChainMarker m, String workspace) {
+    return new LastChainMarker(
+        m.remoteSpec(),
+        m.startedAt(),
+        m.baseBranch(),
+        workspace,
+        m.chainSession(),
+        m.chainLog(),
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity(),
+        m.provenance());
+  }
+
+  private static LastChainMarker withSession(LastChainMarker m, String session) {
+    return new LastChainMarker(
+        m.remoteSpec(),
+        m.startedAt(),
+        m.baseBranch(),
+        m.workspace(),
+        session,
+        m.chainLog(),
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity(),
+        m.provenance());
+  }
+
+  private static LastChainMarker withLog(LastChainMarker m, String log) {
+    return new LastChainMarker(
+        m.remoteSpec(),
+        m.startedAt(),
+        m.baseBranch(),
+        m.workspace(),
+        m.chainSession(),
+        log,
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity(),
+        m.provenance());
+  }
+
+  private static LastChainMarker withSpec(LastChainMarker m, String spec) {
+    return new LastChainMarker(
+        spec,
+        m.startedAt(),
+        m.baseBranch(),
+        m.workspace(),
+        m.chainSession(),
+        m.chainLog(),
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity(),
+        m.provenance());
+  }
 }

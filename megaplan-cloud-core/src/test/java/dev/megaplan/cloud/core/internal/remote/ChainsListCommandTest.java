@@ -37,7 +37,8 @@ class ChainsListCommandTest {
 
   @Test
   void chainSessionsAreListedWithTheirMarkers() {
-    for (String s : List.of("megaplan-chain-a_1", "megaplan-chain-b", "megaplan-chain-c", "other")) {
+    for (String s :
+        List.of("megaplan-chain-a_1", "megaplan-chain-b", "megaplan-chain-c", "other")) {
       box.tmux("new-session -d -s " + ShellQuote.quote(s) + " 'sleep 30'");
     }
     box.write(
