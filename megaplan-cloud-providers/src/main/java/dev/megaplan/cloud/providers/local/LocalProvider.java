@@ -287,9 +287,9 @@ public final class LocalProvider implements Provider {
    */
   @Override
   public int attach(Optional<String> session) {
-    ComposeCli cli = compose();
     String target = session.filter(s -> !s.isBlank()).orElse(BootSessionCommand.SESSION);
     SessionNames.requireSafe(target);
+    ComposeCli cli = compose();
     List<String> argv =
         cli.argv(
             project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", "=" + target));
