@@ -174,6 +174,55 @@ class CloudYamlRulesTest {
             "empty chain_session",
             REPO + "chain_session: ''\n",
             "chain_session must be a non-empty string, got '' (cloud.yaml:2:16)"),
+        // values that reach commands on the box
+        rule(
+            "repo.workspace with a trailing slash",
+            "repo: {url: u, workspace: /workspace/app/}\n",
+            "repo.workspace must be normalised (no empty, '.' or '..' segment, no trailing '/'):"
+                + " write /workspace/app, got '/workspace/app/' (cloud.yaml:1:27)"),
+        rule(
+            "repo.workspace with a dot-dot segment",
+            "repo: {url: u, workspace: /workspace/x/../app}\n",
+            "repo.workspace must be normalised (no empty, '.' or '..' segment, no trailing '/'):"
+                + " write /workspace/app, got '/workspace/x/../app' (cloud.yaml:1:27)"),
+        rule(
+            "repo.workspace with a line break",
+            "repo: {url: u, workspace: \"/w/a\\nb\"}\n",
+            "repo.workspace must not contain control characters, found U+000A at position 4"
+                + " (cloud.yaml:1:27)"),
+        rule(
+            "extra repo workspace with a tab",
+            REPO + "extra_repos:\n  - {url: b, workspace: \"/w/b\\tc\"}\n",
+            "extra_repos[0].workspace must not contain control characters, found U+0009 at"
+                + " position 4 (cloud.yaml:3:25)"),
+        rule(
+            "chain_session with a tmux format",
+            REPO + "chain_session: 'x#(touch /tmp/c)'\n",
+            "chain_session must use only ASCII letters, digits, '_' and '-' (tmux expands '#' and"
+                + " rewrites '.' and ':'), found '#' (U+0023) at position 1, got 'x#(touch"
+                + " /tmp/c)' (cloud.yaml:2:16)"),
+        rule(
+            "chain.chain_session with a dot",
+            "mode: chain\n" + REPO + "chain: {spec: /c.yaml, chain_session: a.b}\n",
+            "chain.chain_session must use only ASCII letters, digits, '_' and '-' (tmux expands"
+                + " '#' and rewrites '.' and ':'), found '.' (U+002E) at position 1, got 'a.b'"
+                + " (cloud.yaml:3:39)"),
+        rule(
+            "railway.session with a space",
+            REPO + "railway: {session: 'my session'}\n",
+            "railway.session must use only ASCII letters, digits, '_' and '-' (tmux expands '#'"
+                + " and rewrites '.' and ':'), found U+0020 at position 2, got 'my session'"
+                + " (cloud.yaml:2:20)"),
+        rule(
+            "host.root with a trailing slash",
+            "provider: host\n" + REPO + "host: {root: /boxes/one/}\n",
+            "host.root must be normalised (no empty, '.' or '..' segment, no trailing '/'): write"
+                + " /boxes/one (after ~ expansion), got '/boxes/one/' (cloud.yaml:3:14)"),
+        rule(
+            "host.root with a control character",
+            "provider: host\n" + REPO + "host: {root: \"/boxes/\\x01\"}\n",
+            "host.root must not contain control characters, found U+0001 at position 7"
+                + " (cloud.yaml:3:14)"),
         // driver
         rule(
             "zero max_stall_iterations",

@@ -14,6 +14,8 @@ import dev.megaplan.cloud.core.internal.remote.LaunchVerification;
 import dev.megaplan.cloud.core.internal.remote.LaunchVerifier;
 import dev.megaplan.cloud.core.internal.remote.MegaplanRefresh;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
 import dev.megaplan.cloud.core.internal.yaml.YamlText;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +108,7 @@ public final class ChainLauncher {
             config.repo().workspaceExplicit(),
             config.repo().url(),
             provider.remoteRoot());
-    checkSession(launch.session());
+    checkTarget(launch);
     // 3. idea files, and the spec copy
     Path ideaDir = request.ideaDir().orElse(specFile.getParent());
     IdeaFiles ideas =
@@ -207,12 +209,26 @@ public final class ChainLauncher {
     }
   }
 
-  private static void checkSession(String session) {
-    if (session.isEmpty() || session.indexOf('.') >= 0 || session.indexOf(':') >= 0) {
-      throw new CloudException(
-          ErrorCode.INVALID_SPEC,
-          "chain_session must be non-empty without '.' or ':' (tmux rewrites them): " + session,
-          Map.of("chain_session", session));
-    }
+  /**
+   * Refuses, before anything runs, a session name or workspace that is unsafe in a command on the
+   * box (a configuration built in code, which the loader did not check).
+   */
+  private static void checkTarget(LaunchContext launch) {
+    BoxValues.sessionProblem(launch.session())
+        .ifPresent(
+            problem -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "chain_session " + JsonLiteral.of(launch.session()) + " " + problem,
+                  Map.of("chain_session", launch.session()));
+            });
+    BoxValues.pathProblem(launch.workspace())
+        .ifPresent(
+            problem -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "the chain workspace " + JsonLiteral.of(launch.workspace()) + " " + problem,
+                  Map.of("workspace", launch.workspace()));
+            });
   }
 }

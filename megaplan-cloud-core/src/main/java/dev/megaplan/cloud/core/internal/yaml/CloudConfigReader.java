@@ -10,6 +10,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.Mode;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.config.Toolchain;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,8 +151,7 @@ public final class CloudConfigReader {
     warnings.addAll(repo.unknownKeyWarnings(REPO_KEYS));
     RepoConfig.Builder builder = RepoConfig.builder().url(repo.require("url").asNonEmptyString());
     repo.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
-    repo.get("workspace")
-        .ifPresent(v -> builder.workspace(v.asAbsolutePosixPath()).workspaceExplicit(true));
+    repo.get("workspace").ifPresent(v -> builder.workspace(v.asBoxPath()).workspaceExplicit(true));
     return builder.build();
   }
 
@@ -170,7 +170,13 @@ public final class CloudConfigReader {
           RepoConfig.builder().url(entry.require("url").asNonEmptyString());
       entry.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
       YamlValue workspace = entry.require("workspace");
+      // extra checkouts never reach tmux: any absolute spelling loads, without control characters
       String path = workspace.asAbsolutePosixPath();
+      BoxValues.textProblem(path)
+          .ifPresent(
+              problem -> {
+                throw workspace.error(problem);
+              });
       String owner = owners.putIfAbsent(PosixPaths.normalize(path), workspace.path());
       if (owner != null) {
         throw workspace.error("collides with " + owner);
@@ -227,7 +233,7 @@ public final class CloudConfigReader {
     warnings.addAll(chain.unknownKeyWarnings(CHAIN_KEYS));
     ChainConfig.Builder builder =
         ChainConfig.builder().spec(requireForMode(chain, "spec", "chain").asAbsolutePosixPath());
-    chain.get("chain_session").ifPresent(v -> builder.chainSession(v.asNonEmptyString()));
+    chain.get("chain_session").ifPresent(v -> builder.chainSession(v.asSessionName()));
     return builder.build();
   }
 
@@ -248,14 +254,14 @@ public final class CloudConfigReader {
   }
 
   private static Optional<String> readChainSession(YamlMap doc) {
-    Optional<String> topLevel = doc.get("chain_session").map(YamlValue::asNonEmptyString);
+    Optional<String> topLevel = doc.get("chain_session").map(YamlValue::asSessionName);
     if (topLevel.isPresent()) {
       return topLevel;
     }
     return doc.get("chain")
         .filter(YamlValue::isMap)
         .flatMap(chain -> chain.asMap().get("chain_session"))
-        .map(YamlValue::asNonEmptyString);
+        .map(YamlValue::asSessionName);
   }
 
   private static List<String> readSecrets(YamlMap doc) {

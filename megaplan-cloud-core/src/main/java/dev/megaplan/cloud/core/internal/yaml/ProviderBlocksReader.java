@@ -12,6 +12,7 @@ import dev.megaplan.cloud.api.config.RailwayConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.config.ResourcesConfig;
 import dev.megaplan.cloud.api.config.SshConfig;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -167,7 +168,7 @@ final class ProviderBlocksReader {
         .ifPresent(
             railway -> {
               railway.get("service").ifPresent(v -> builder.service(v.asNonEmptyString()));
-              railway.get("session").ifPresent(v -> builder.session(v.asNonEmptyString()));
+              railway.get("session").ifPresent(v -> builder.session(v.asSessionName()));
               builder.project(optionalString(railway, "project"));
               builder.environment(optionalString(railway, "environment"));
               railway.get("api_url").ifPresent(v -> builder.apiUrl(httpUrl(v)));
@@ -236,10 +237,25 @@ final class ProviderBlocksReader {
                 .resolve(".megaplan/cloud/host")
                 .resolve(RepoDirName.of(repo.url()))
                 .toString();
+    if (written.isPresent()) {
+      // before Path.of, which cannot take a NUL
+      Optional<String> control = BoxValues.textProblem(root);
+      if (control.isPresent()) {
+        throw written.get().error(control.get());
+      }
+    }
     if (!Path.of(root).isAbsolute()) {
       throw written
           .get()
           .error("must be an absolute path (after ~ expansion), got " + written.get().describe());
+    }
+    if (written.isPresent()) {
+      Optional<String> problem = BoxValues.pathProblem(root);
+      if (problem.isPresent()) {
+        throw written
+            .get()
+            .error(problem.get() + " (after ~ expansion), got " + written.get().describe());
+      }
     }
     return Optional.of(HostConfig.builder().root(root).build());
   }

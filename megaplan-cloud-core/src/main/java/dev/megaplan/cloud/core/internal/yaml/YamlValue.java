@@ -2,6 +2,7 @@ package dev.megaplan.cloud.core.internal.yaml;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,6 +201,35 @@ public final class YamlValue {
       throw error("must be an absolute POSIX path (starting with /), got " + describe());
     }
     return ((ScalarNode) node).getValue();
+  }
+
+  /**
+   * The value as a path that commands on the box use as a directory or file: absolute, normalised
+   * and free of control characters ({@link BoxValues#pathProblem(String)}).
+   *
+   * @return the path as written
+   */
+  public String asBoxPath() {
+    String path = asAbsolutePosixPath();
+    BoxValues.pathProblem(path).ifPresent(problem -> failWith(problem, path));
+    return path;
+  }
+
+  /**
+   * The value as a tmux session name from the safe set ({@link BoxValues#sessionProblem(String)}).
+   *
+   * @return the name
+   */
+  public String asSessionName() {
+    String name = asNonEmptyString();
+    BoxValues.sessionProblem(name).ifPresent(problem -> failWith(problem, name));
+    return name;
+  }
+
+  private void failWith(String problem, String value) {
+    // a value with a control character is not quoted back: the problem names its position
+    throw error(
+        BoxValues.textProblem(value).isPresent() ? problem : problem + ", got " + describe());
   }
 
   /**
