@@ -232,7 +232,11 @@ public final class CloudYaml {
     private LoadedConfig read(String text, String sourceName, Optional<Path> source) {
       CloudConfigReader.Result result =
           new CloudConfigReader(new HomeDirectory(home))
-              .read(YamlDocuments.compose(text, sourceName), sourceName, source);
+              .read(
+                  YamlDocuments.compose(text, sourceName, YamlDocuments.DuplicateKeys.REFUSE)
+                      .root(),
+                  sourceName,
+                  source);
       return new LoadedConfig(result.config(), result.warnings());
     }
 
