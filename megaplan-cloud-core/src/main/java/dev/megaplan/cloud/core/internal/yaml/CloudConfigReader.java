@@ -114,6 +114,7 @@ public final class CloudConfigReader {
             .agents(readAgents(doc))
             .megaplan(blocks.megaplan(doc, warnings))
             .resources(blocks.resources(doc, warnings))
+            .image(blocks.image(doc, warnings))
             .railway(blocks.railway(doc, warnings))
             .local(blocks.local(doc, provider, warnings))
             .ssh(blocks.ssh(doc, provider, warnings))
