@@ -23,11 +23,16 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * as something else is written quoted.
  *
  * <p>Dates are kept as their text: no field this project reads is a date, and megaplan refuses a
- * date wherever it wants text.
+ * date wherever it wants text. A plain {@code <<} outside a key and a plain {@code =} cannot be
+ * constructed, as in PyYAML. {@code PyYamlTypingTest} checks the typing against PyYAML's own
+ * answers ({@code scripts/pyyaml-scalar-golden}).
  */
 public final class PyYamlSchema implements Schema {
   /** PyYAML's tag for dates and times. */
   public static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
+
+  /** PyYAML's tag for a plain {@code =}, which {@code safe_load} cannot construct. */
+  public static final Tag VALUE = new Tag(Tag.PREFIX + "value");
 
   private static final Pattern BOOL =
       Pattern.compile(
@@ -48,6 +53,7 @@ public final class PyYamlSchema implements Schema {
               + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$");
   private static final Pattern MERGE = Pattern.compile("^(?:<<)$");
   private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
+  private static final Pattern VALUE_TEXT = Pattern.compile("^(?:=)$");
   private static final Pattern TIMESTAMP_TEXT =
       Pattern.compile(
           "^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
@@ -108,6 +114,9 @@ public final class PyYamlSchema implements Schema {
     }
     if (TIMESTAMP_TEXT.matcher(value).matches()) {
       return TIMESTAMP;
+    }
+    if (VALUE_TEXT.matcher(value).matches()) {
+      return VALUE;
     }
     return Tag.STR;
   }
