@@ -163,6 +163,45 @@ class ChainSpecMegaplanParityTest {
   }
 
   @Test
+  void everyMilestoneMayMergeTheSameDefaults() {
+    StringBuilder yaml =
+        new StringBuilder("defaults: &d {vendor: codex, depth: low}\nmilestones:\n");
+    for (int i = 0; i < 300; i++) {
+      yaml.append("  - {<<: *d, label: m").append(i).append(", idea: i").append(i).append(".md}\n");
+    }
+    ChainSpec spec = parse(yaml.toString());
+    assertEquals(300, spec.milestones().size());
+    assertEquals(Optional.of("low"), spec.milestones().get(299).depth());
+  }
+
+  @Test
+  void severalMergeKeysAndListsMergeInPyYamlsPrecedence() {
+    // PyYAML: own keys win, among merged mappings the first listed wins, and the keys come in
+    // the order PyYAML gives them (yaml.safe_load of the same text)
+    ChainSpec spec =
+        parse(
+            "a: &a {vendor: claude, depth: high}\nb: &b {vendor: codex, critic: kimi, idea: b.md}\n"
+                + "milestones:\n  - {<<: [*a, *b], label: m1, depth: low}\n");
+    Milestone m = spec.milestones().get(0);
+    assertEquals(Optional.of("claude"), m.vendor());
+    assertEquals(Optional.of("low"), m.depth());
+    assertEquals(Optional.of("kimi"), m.critic());
+    assertEquals("b.md", m.idea());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> written =
+        (Map<String, Object>) ((List<?>) spec.document().get("milestones")).get(0);
+    assertEquals(
+        List.of("vendor", "critic", "idea", "depth", "label"), List.copyOf(written.keySet()));
+  }
+
+  @Test
+  void aMergeKeyOnAScalarIsRefusedAsInPyYaml() {
+    assertEquals(
+        "a merge key (<<) takes a mapping or a list of mappings (chain.yaml:1:19)",
+        firstError("milestones: [{<<: 5, label: a, idea: b}]\n"));
+  }
+
+  @Test
   void megaplansOtherDepthAndDeepseekChoicesLoad() {
     Milestone m =
         parse("milestones: [{label: a, idea: a.md, depth: xhigh, deepseek_provider: fireworks}]\n")

@@ -142,8 +142,11 @@ class CloudYamlInputTest {
     }
     Path file = write("cloud.yaml", bomb.toString());
     CloudException e = assertTimeoutPreemptively(Duration.ofMillis(900), () -> loadFails(file));
-    assertTrue(e.getMessage().startsWith("YAML parse error: "), e.getMessage());
-    assertTrue(e.getMessage().contains("aliases"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "YAML document too large: more than 100000 nodes once aliases are expanded"),
+        e.getMessage());
   }
 
   @Test

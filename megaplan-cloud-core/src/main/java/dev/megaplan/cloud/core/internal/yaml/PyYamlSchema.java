@@ -31,6 +31,13 @@ public final class PyYamlSchema implements Schema {
   /** PyYAML's tag for dates and times. */
   public static final Tag TIMESTAMP = new Tag(Tag.PREFIX + "timestamp");
 
+  /**
+   * The tag of a plain {@code <<}: a merge key. Not snakeyaml-engine's own merge tag, so that
+   * merges are expanded by {@link MergeKeys} after the document's size is checked, not while
+   * composing.
+   */
+  public static final Tag MERGE = new Tag("tag:megaplan-cloud,2026:merge");
+
   /** PyYAML's tag for a plain {@code =}, which {@code safe_load} cannot construct. */
   public static final Tag VALUE = new Tag(Tag.PREFIX + "value");
 
@@ -51,7 +58,7 @@ public final class PyYamlSchema implements Schema {
               + "|[-+]?(?:0|[1-9][0-9_]*)"
               + "|[-+]?0x[0-9a-fA-F_]+"
               + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$");
-  private static final Pattern MERGE = Pattern.compile("^(?:<<)$");
+  private static final Pattern MERGE_TEXT = Pattern.compile("^(?:<<)$");
   private static final Pattern NULL = Pattern.compile("^(?:~|null|Null|NULL|)$");
   private static final Pattern VALUE_TEXT = Pattern.compile("^(?:=)$");
   private static final Pattern TIMESTAMP_TEXT =
@@ -106,8 +113,8 @@ public final class PyYamlSchema implements Schema {
     if (INT.matcher(value).matches()) {
       return Tag.INT;
     }
-    if (MERGE.matcher(value).matches()) {
-      return Tag.MERGE;
+    if (MERGE_TEXT.matcher(value).matches()) {
+      return MERGE;
     }
     if (NULL.matcher(value).matches()) {
       return Tag.NULL;

@@ -96,6 +96,7 @@ public final class YamlDocuments {
     }
     Walk walk = new Walk(sourceName, duplicates);
     root.ifPresent(node -> walk.visit(node, "", 0));
+    root.ifPresent(node -> MergeKeys.expand(node, sourceName));
     return new Composed(root.filter(node -> !isNull(node)), walk.warnings);
   }
 
@@ -163,7 +164,7 @@ public final class YamlDocuments {
           throw fail(label(path) + " has a key that is not a scalar; keys must be strings", key);
         }
         String name = ((ScalarNode) key).getValue();
-        if (seen.put(name, Boolean.TRUE) != null) {
+        if (!MergeKeys.isMergeKey(key) && seen.put(name, Boolean.TRUE) != null) {
           if (duplicates == DuplicateKeys.REFUSE) {
             throw fail("duplicate key '" + YamlPaths.child(path, name) + "'", key);
           }
