@@ -9,6 +9,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.LoadedConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,27 @@ class CloudYamlPythonParityTest {
                 + "toolchains: ~\ndriver: null\nunknown: null\n");
     CloudConfig defaults = CloudYaml.parse(REPO + "unknown: 1\n");
     assertEquals(defaults, config);
+  }
+
+  @Test
+  void nullIsTheDefaultWhereThePythonToolWouldSayRequired() {
+    // a documented difference: the Python tool refuses these nulls
+    CloudConfig config =
+        CloudYaml.parse(
+            "repo: {url: u, workspace: null}\nmegaplan: {src_path: ~}\nagents: {plan: null}\n"
+                + "ssh: {host: h, remote_dir: null}\n");
+    assertEquals("/workspace/app", config.repo().workspace());
+    assertEquals(false, config.repo().workspaceExplicit());
+    assertEquals("/workspace/arnold", config.megaplan().srcPath());
+    assertEquals(Map.of(), config.agents().steps());
+    assertEquals("/tmp/megaplan-cloud", config.ssh().orElseThrow().remoteDir());
+  }
+
+  @Test
+  void aBooleanIsNotAPort() {
+    assertEquals(
+        "ssh.port must be an integer, got the boolean true (cloud.yaml:2:22)",
+        failure(REPO + "ssh: {host: h, port: true}\n").getMessage());
   }
 
   @Test
