@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * The front door for cloud.yaml: loads and validates a file into a {@link CloudConfig} (every
- * default and rule of spec 01), applies {@code --repo-*} overrides, and supplies the starter file
- * {@code cloud init} writes.
+ * default and rule of docs/configuration.md), applies {@code --repo-*} overrides, and supplies the
+ * starter file {@code cloud init} writes.
  *
  * <pre>{@code
  * CloudConfig cfg = CloudYaml.load(Path.of("cloud.yaml"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rule of spec 01's table: the offending YAML, the code, and the exact message. */
+/** Every rule of cloud.yaml's reference: the offending YAML, the code, and the exact message. */
 class CloudYamlRulesTest {
   private static final String REPO = "repo: {url: u}\n";
 

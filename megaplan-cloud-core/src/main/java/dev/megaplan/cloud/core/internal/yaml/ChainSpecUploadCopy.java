@@ -13,8 +13,8 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * Builds the chain spec that is uploaded (spec 02): the user's bytes when nothing changes, else a
- * normalized YAML copy of the parsed document with {@code base_branch} added, {@code
+ * Builds the chain spec that is uploaded: the user's bytes when nothing changes, else a normalized
+ * YAML copy of the parsed document with {@code base_branch} added, {@code
  * driver.max_stall_iterations} merged and idea paths rewritten. Key order and unknown keys are
  * kept; comments and formatting are not. Values are written as {@link PyYamlSchema} reads them, so
  * megaplan reads the copy as it would have read the user's file: text that PyYAML would take for a

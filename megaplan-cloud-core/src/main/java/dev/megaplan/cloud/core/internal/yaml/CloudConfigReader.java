@@ -25,9 +25,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Maps a composed cloud.yaml to a {@link CloudConfig}, applying every default and rule of spec 01,
- * and collects warnings for unknown keys. The provider blocks are read by {@link
- * ProviderBlocksReader}.
+ * Maps a composed cloud.yaml to a {@link CloudConfig}, applying every default and rule of
+ * docs/configuration.md, and collects warnings for unknown keys. The provider blocks are read by
+ * {@link ProviderBlocksReader}.
  */
 public final class CloudConfigReader {
   private static final List<String> REPO_KEYS = List.of("url", "branch", "workspace");
