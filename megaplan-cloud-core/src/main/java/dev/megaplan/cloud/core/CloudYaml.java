@@ -21,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The front door for cloud.yaml: loads and validates a file into a {@link CloudConfig} (every
- * default and rule of spec 01), applies {@code --repo-*} overrides, and supplies the starter file
- * {@code cloud init} writes.
+ * default and rule of docs/configuration.md), applies {@code --repo-*} overrides, and supplies the
+ * starter file {@code cloud init} writes.
  *
  * <pre>{@code
  * CloudConfig cfg = CloudYaml.load(Path.of("cloud.yaml"));
@@ -238,7 +238,11 @@ public final class CloudYaml {
     private LoadedConfig read(String text, String sourceName, Optional<Path> source) {
       CloudConfigReader.Result result =
           new CloudConfigReader(new HomeDirectory(home))
-              .read(YamlDocuments.compose(text, sourceName), sourceName, source);
+              .read(
+                  YamlDocuments.compose(text, sourceName, YamlDocuments.DuplicateKeys.REFUSE)
+                      .root(),
+                  sourceName,
+                  source);
       return new LoadedConfig(result.config(), result.warnings());
     }
 

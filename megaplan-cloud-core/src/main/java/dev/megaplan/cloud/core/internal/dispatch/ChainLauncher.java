@@ -7,6 +7,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.core.ChainSpecYaml;
+import dev.megaplan.cloud.core.LoadedChainSpec;
 import dev.megaplan.cloud.core.internal.remote.ChainCommand;
 import dev.megaplan.cloud.core.internal.remote.LaunchCommand;
 import dev.megaplan.cloud.core.internal.remote.LaunchProbeCommand;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A chain launch, steps 1 to 11 of spec 03 in order. Everything local (parsing, the launch context,
@@ -60,12 +62,14 @@ public final class ChainLauncher {
       boolean fresh,
       boolean noGitRefresh,
       int attempts,
-      Duration interval) {
+      Duration interval,
+      Consumer<String> specWarnings) {
     /** Checks the components. */
     public Request {
       Objects.requireNonNull(specFile, "specFile");
       Objects.requireNonNull(ideaDir, "ideaDir");
       Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(specWarnings, "specWarnings");
       if (attempts < 1) {
         throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
       }
@@ -94,7 +98,9 @@ public final class ChainLauncher {
     Path specFile = request.specFile().toAbsolutePath().normalize();
     String specName = String.valueOf(specFile.getFileName());
     byte[] original = YamlText.readBytes(specFile);
-    ChainSpec spec = ChainSpecYaml.parse(YamlText.decode(original, specName), specName);
+    LoadedChainSpec loaded = ChainSpecYaml.inspect(YamlText.decode(original, specName), specName);
+    loaded.warnings().forEach(w -> request.specWarnings().accept(context.redactor().redact(w)));
+    ChainSpec spec = loaded.spec();
     String baseBranch = spec.baseBranch().orElse(config.repo().branch());
     // 2. launch context
     String configuredWorkspace = context.configuredWorkspace();

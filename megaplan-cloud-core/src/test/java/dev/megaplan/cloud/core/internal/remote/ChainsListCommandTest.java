@@ -87,7 +87,8 @@ class ChainsListCommandTest {
     ListedChain listed = find(chains, unsafe);
     assertEquals(MarkerStatus.INVALID, listed.markerStatus());
     assertEquals(Optional.empty(), listed.marker());
-    assertTrue(listed.markerError().orElseThrow().startsWith("not read: the session name must use only "));
+    assertTrue(
+        listed.markerError().orElseThrow().startsWith("not read: the session name must use only "));
   }
 
   @Test
