@@ -119,6 +119,7 @@ public final class CloudConfigReader {
             .local(blocks.local(doc, provider, warnings))
             .ssh(blocks.ssh(doc, provider, warnings))
             .host(blocks.host(doc, provider, repo, warnings))
+            .kubernetes(KubernetesBlockReader.read(doc, provider, warnings))
             .secrets(readSecrets(doc))
             .toolchains(readToolchains(doc))
             .source(source);
