@@ -3,7 +3,7 @@ package dev.megaplan.cloud.testkit.kubernetes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -108,7 +108,7 @@ public final class KubernetesStandIn implements AutoCloseable {
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), new Front(crud), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    this.client = server.createClient(new JdkHttpClientFactory());
+    this.client = server.createClient(new OkHttpClientFactory());
     this.controller = new StatefulSetController(client);
   }
 
