@@ -2,7 +2,10 @@ package dev.megaplan.cloud.testkit.kubernetes;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.okhttp.OkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -89,6 +92,9 @@ public final class KubernetesStandIn implements AutoCloseable {
    */
   public record LogLine(Instant at, String text) {}
 
+  /** The User-Agent of the stand-in's own client, whose requests are not journaled. */
+  private static final String OWN_AGENT = "megaplan-kubernetes-stand-in";
+
   private final Path base;
   private final Map<String, String> environment;
   private final KubernetesMockServer server;
@@ -108,7 +114,16 @@ public final class KubernetesStandIn implements AutoCloseable {
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(), new Front(crud), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
-    this.client = server.createClient(new OkHttpClientFactory());
+    this.client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.empty())
+                    .withMasterUrl(url())
+                    .withNamespace("default")
+                    .withUserAgent(OWN_AGENT)
+                    .build())
+            .withHttpClientFactory(new OkHttpClientFactory())
+            .build();
     this.controller = new StatefulSetController(client);
   }
 
@@ -207,7 +222,8 @@ public final class KubernetesStandIn implements AutoCloseable {
   }
 
   /**
-   * The request line of every HTTP request so far ({@code METHOD PATH?QUERY}).
+   * The request line of every HTTP request so far ({@code METHOD PATH?QUERY}), except those of the
+   * stand-in's own client (its controller and {@link #client()}).
    *
    * @return the lines, in order
    */
@@ -304,7 +320,9 @@ public final class KubernetesStandIn implements AutoCloseable {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-      requests.add(request.getMethod() + " " + request.getPath());
+      if (!OWN_AGENT.equals(request.getHeader("User-Agent"))) {
+        requests.add(request.getMethod() + " " + request.getPath());
+      }
       Matcher matcher = POD_SUBRESOURCE.matcher(request.getPath());
       if (!matcher.matches()) {
         return crud.dispatch(request);
