@@ -190,8 +190,8 @@ public final class KubernetesProvider implements Provider {
 
   @Override
   public DeployReport deploy(DeployRequest request) {
-    RunnerManifests manifests = new RunnerManifests(config, target());
     RunnerManifests.image(config);
+    RunnerManifests manifests = new RunnerManifests(config, target());
     DeployReport report =
         new RunnerDeployer(client(), target(), manifests, sleeper, clock, rolloutTimeout)
             .deploy(request.secrets(), request.progress());
@@ -254,6 +254,7 @@ public final class KubernetesProvider implements Provider {
    */
   @Override
   public String manifests() {
+    RunnerManifests.image(config);
     RunnerTarget where;
     try {
       where = target();
@@ -263,7 +264,6 @@ public final class KubernetesProvider implements Provider {
       }
       where = new RunnerTarget(kubernetes.namespace().orElse("default"), kubernetes.name());
     }
-    RunnerManifests.image(config);
     return new RunnerManifests(config, where).printable(new KubernetesSerialization());
   }
 

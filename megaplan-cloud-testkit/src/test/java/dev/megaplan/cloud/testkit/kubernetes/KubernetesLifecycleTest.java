@@ -410,6 +410,23 @@ class KubernetesLifecycleTest {
   }
 
   @Test
+  void aConfigBuiltInCodeWithoutImageRefIsInvalidSpecNamingTheFieldBeforeAnyCall() {
+    dev.megaplan.cloud.api.config.CloudConfig config =
+        dev.megaplan.cloud.api.config.CloudConfig.builder()
+            .provider("kubernetes")
+            .repo(
+                dev.megaplan.cloud.api.config.RepoConfig.builder().url("https://x/app.git").build())
+            .build();
+    try (KubernetesProvider provider = box.provider(config)) {
+      CloudException e = assertThrows(CloudException.class, () -> deploy(provider, SECRET));
+      assertEquals(ErrorCode.INVALID_SPEC, e.code());
+      assertTrue(e.getMessage().startsWith("image.ref is required"), e.getMessage());
+      assertThrows(CloudException.class, provider::manifests);
+    }
+    assertTrue(box.standIn.requests().isEmpty(), box.standIn.requests().toString());
+  }
+
+  @Test
   void buildBuildsNothingAndNamesTheImage() {
     try (KubernetesProvider provider = provider("")) {
       DeployReport report =

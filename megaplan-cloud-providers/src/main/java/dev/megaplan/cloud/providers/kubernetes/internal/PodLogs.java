@@ -105,7 +105,9 @@ public final class PodLogs {
         }
         watch = null;
       }
-      if (watch != null) {
+      if (watch == null) {
+        backoff = min(backoff.multipliedBy(2), MAX_RECONNECT);
+      } else {
         int before = cursor.passed;
         if (!first) {
           cursor.reconnected();
