@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,10 +142,12 @@ class KubernetesStandInTest {
             .inNamespace("ns")
             .withName("runner-0")
             .inContainer("agent")
-            .readingInput(new ByteArrayInputStream("from stdin".getBytes(StandardCharsets.UTF_8)))
+            .redirectingInput()
             .writingOutput(out)
             .writingError(err)
             .exec("bash", "-c", "head -c 10 > got.txt; pwd; echo oops >&2; exit 3")) {
+      watch.getInput().write("from stdin".getBytes(StandardCharsets.UTF_8));
+      watch.getInput().flush();
       assertEquals(3, watch.exitCode().get(20, TimeUnit.SECONDS));
     }
     Path root = standIn.podRoot("ns", "runner-0");
