@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One chain launch (spec 03): upload a local chain spec and its idea files, then start the chain in
@@ -36,8 +37,6 @@ import java.util.Optional;
  * redacted. Not thread-safe; launch once per instance.
  */
 public final class ChainLaunch {
-  private static final String PROVENANCE = "megaplan-cloud-java chain launch";
-
   private final SessionContext context;
   private final Path spec;
   private Path ideaDir;
@@ -45,6 +44,7 @@ public final class ChainLaunch {
   private boolean noGitRefresh;
   private int attempts = LaunchVerifier.DEFAULT_ATTEMPTS;
   private Duration interval = LaunchVerifier.DEFAULT_INTERVAL;
+  private Consumer<String> specWarnings = warning -> {};
 
   ChainLaunch(SessionContext context, Path spec) {
     this.context = Objects.requireNonNull(context, "context");
@@ -86,6 +86,19 @@ public final class ChainLaunch {
   }
 
   /**
+   * Receives the chain spec's warnings (redacted) as soon as the spec is read, before the box is
+   * touched: what megaplan accepts but reads in a way the author may not expect, such as a number
+   * written as text or a repeated milestone label. None by default.
+   *
+   * @param listener receives each warning
+   * @return this launch
+   */
+  public ChainLaunch onSpecWarning(Consumer<String> listener) {
+    this.specWarnings = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
    * How the launch is verified: up to {@code attempts} probes, {@code interval} apart (6 and 5 s by
    * default). Waiting goes through the session's sleeper.
    *
@@ -116,13 +129,20 @@ public final class ChainLaunch {
         new ChainLauncher(context)
             .launch(
                 new ChainLauncher.Request(
-                    spec, Optional.ofNullable(ideaDir), fresh, noGitRefresh, attempts, interval));
+                    spec,
+                    Optional.ofNullable(ideaDir),
+                    fresh,
+                    noGitRefresh,
+                    attempts,
+                    interval,
+                    specWarnings));
     ChainLaunchReport report = new ChainLaunchReport(outcome, context.config());
-    context.markers().writeLastChain(context.cloudYaml(), marker(outcome));
+    context.markers().writeLastChain(context.cloudYaml(), marker(outcome, report));
     return report;
   }
 
-  private LastChainMarker marker(LaunchOutcome outcome) {
+  @SuppressWarnings("unchecked")
+  private LastChainMarker marker(LaunchOutcome outcome, ChainLaunchReport report) {
     CloudConfig config = context.config();
     LaunchContext launch = outcome.launch();
     List<Map<String, String>> extras = new ArrayList<>();
@@ -133,16 +153,19 @@ public final class ChainLaunch {
       entry.put("workspace", context.provider().toRemotePath(extra.workspace()));
       extras.add(entry);
     }
+    // the provenance is the launch report, redacted like stdout (a URL may carry a token)
+    Map<String, Object> provenance =
+        (Map<String, Object>) context.redactor().redactValue(report.toMap());
     return new LastChainMarker(
         launch.remoteSpec(),
         outcome.startedAt().toString(),
         outcome.baseBranch(),
+        provenance,
         launch.workspace(),
         launch.session(),
         launch.chainLog(),
         extras,
         context.provider().name(),
-        context.provider().identity(),
-        PROVENANCE);
+        context.provider().identity());
   }
 }

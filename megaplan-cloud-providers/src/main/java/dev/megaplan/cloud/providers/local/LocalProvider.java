@@ -21,6 +21,7 @@ import dev.megaplan.cloud.core.internal.remote.BootSessionCommand;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.internal.DeployDirRemover;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.CommandTransport;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
@@ -278,18 +279,20 @@ public final class LocalProvider implements Provider {
   }
 
   /**
-   * {@code … exec agent tmux attach -t SESSION} with this process's terminal. Raw: nothing is
-   * redacted.
+   * {@code … exec agent tmux attach -t =SESSION} (an exact match) with this process's terminal.
+   * Raw: nothing is redacted.
    *
    * @param session the session, or empty for {@code agent}
    * @return the client's exit status
    */
   @Override
   public int attach(Optional<String> session) {
-    ComposeCli cli = compose();
     String target = session.filter(s -> !s.isBlank()).orElse(BootSessionCommand.SESSION);
+    SessionNames.requireSafe(target);
+    ComposeCli cli = compose();
     List<String> argv =
-        cli.argv(project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", target));
+        cli.argv(
+            project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", "=" + target));
     ProcessBuilder builder =
         new ProcessBuilder(argv).inheritIO().directory(workingDirectory().toFile());
     builder.environment().clear();

@@ -18,6 +18,7 @@ import dev.megaplan.cloud.core.internal.deploy.RenderedDeployDir;
 import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.providers.internal.Executables;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.LocalTransport;
 import dev.megaplan.cloud.providers.railway.internal.DeployArchive;
@@ -315,6 +316,8 @@ public final class RailwayProvider implements Provider {
   @Override
   public int attach(Optional<String> session) {
     String name = session.filter(s -> !s.isBlank()).orElse(config.session());
+    // the CLI hands the name to tmux on the service
+    SessionNames.requireSafe(name);
     String railway =
         Executables.find("railway", context.environment().apply("PATH"))
             .orElseThrow(

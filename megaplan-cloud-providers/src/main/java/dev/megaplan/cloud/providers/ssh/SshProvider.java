@@ -13,6 +13,7 @@ import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.internal.DeployDirRemover;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
 import dev.megaplan.cloud.providers.ssh.internal.DeploySync;
@@ -278,7 +279,7 @@ public final class SshProvider implements Provider {
   }
 
   /**
-   * {@code docker exec -it <container> tmux attach -t <session>} in a pseudo-terminal over the
+   * {@code docker exec -it <container> tmux attach -t =<session>} in a pseudo-terminal over the
    * connection, wired to the settings' terminal (this process's stdin and stdout by default).
    * Interactive: no timeout.
    *
@@ -293,9 +294,10 @@ public final class SshProvider implements Provider {
           "Name the session to attach to (--session); no chain was launched from here",
           Map.of("host", settings.host()));
     }
+    SessionNames.requireSafe(session.get());
     List<String> argv = new ArrayList<>(settings.docker());
     argv.addAll(
-        List.of("exec", "-it", settings.container(), "tmux", "attach", "-t", session.get()));
+        List.of("exec", "-it", settings.container(), "tmux", "attach", "-t", "=" + session.get()));
     return connection.interactive(
         ShellQuote.join(argv), settings.terminalIn(), settings.terminalOut());
   }

@@ -256,7 +256,16 @@ class LocalProviderTest {
     int exit = provider(config("")).attach(Optional.of("megaplan-chain"));
     assertEquals(7, exit);
     assertEquals(
-        compose("exec", "agent", "tmux", "attach", "-t", "megaplan-chain"), docker.argvs().get(1));
+        compose("exec", "agent", "tmux", "attach", "-t", "=megaplan-chain"), docker.argvs().get(1));
+  }
+
+  @Test
+  void attachToAnUnsafeSessionNameIsInvalidArgsAndRunsNothing() {
+    CloudException failure =
+        assertThrows(
+            CloudException.class, () -> provider(config("")).attach(Optional.of("a.b#{host}")));
+    assertEquals(ErrorCode.INVALID_ARGS, failure.code());
+    assertEquals(List.of(), docker.argvs());
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * Lists chain sessions (03 "Listing chains") in one remote command: every tmux session whose name
  * starts with {@code megaplan-chain}, each with its session marker ({@code
  * <markerDir>/<session>.json}) base64-encoded. No tmux server running is an empty list, not an
- * error; a tmux that cannot run at all is {@code provider_failed}.
+ * error; a tmux that cannot run at all is {@code provider_failed}. A session whose name is outside
+ * the safe set ({@link BoxValues#sessionProblem(String)}) is listed with an invalid marker that is
+ * never read: its name goes into no path.
  *
  * @param tmux the provider's tmux client prefix, inserted as written
  * @param markerDir the session marker directory ({@code ROOT/.megaplan/cloud-sessions})
@@ -28,6 +31,10 @@ import java.util.Optional;
 public record ChainsListCommand(String tmux, String markerDir) {
   /** The prefix of chain session names. */
   public static final String SESSION_PREFIX = "megaplan-chain";
+
+  /** The characters of a safe session name, spelled out so no locale changes a range. */
+  private static final String SAFE_NAME_CHARACTERS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
   /** Checks the components. */
   public ChainsListCommand {
@@ -41,7 +48,10 @@ public record ChainsListCommand(String tmux, String markerDir) {
     PRESENT,
     /** No marker file. */
     MISSING,
-    /** A file that is not a JSON object. */
+    /**
+     * A file that is not a JSON object, or a session whose name is not a safe session name (its
+     * marker is not read).
+     */
     INVALID;
 
     /**
@@ -58,11 +68,17 @@ public record ChainsListCommand(String tmux, String markerDir) {
    * One listed session.
    *
    * @param session the session name
+   * @param markerPath where its session marker is (or would be) on the box
    * @param markerStatus whether its marker was readable
    * @param marker the marker's fields, when present
+   * @param markerError why the marker could not be read, when it is invalid
    */
   public record ListedChain(
-      String session, MarkerStatus markerStatus, Optional<ObjectNode> marker) {
+      String session,
+      String markerPath,
+      MarkerStatus markerStatus,
+      Optional<ObjectNode> marker,
+      Optional<String> markerError) {
     /**
      * A text field of the marker ({@code workspace}, {@code remote_spec}, {@code
      * identity_digest}…).
@@ -93,8 +109,11 @@ public record ChainsListCommand(String tmux, String markerDir) {
         "    sep=",
         "    while IFS= read -r name; do",
         "      case \"$name\" in " + SESSION_PREFIX + "*) ;; *) continue ;; esac",
-        "      m=\"$marker_dir/$name.json\"",
-        "      if [ -f \"$m\" ]; then mj=\"\\\"$(b64 < \"$m\")\\\"\"; else mj=null; fi",
+        "      case \"$name\" in",
+        "        *[!" + SAFE_NAME_CHARACTERS + "]*) mj=false ;;",
+        "        *) m=\"$marker_dir/$name.json\"",
+        "           if [ -f \"$m\" ]; then mj=\"\\\"$(b64 < \"$m\")\\\"\"; else mj=null; fi ;;",
+        "      esac",
         "      printf '%s{\"session\": \"%s\", \"marker\": %s}' \"$sep\" \"$(b64s \"$name\")\" \"$mj\"",
         "      sep=', '",
         "    done",
@@ -112,7 +131,7 @@ public record ChainsListCommand(String tmux, String markerDir) {
    * @return the chain sessions, in tmux's order
    * @throws CloudException {@code provider_failed} when tmux failed other than for "no server"
    */
-  public static List<ListedChain> parse(ExecResult result) {
+  public List<ListedChain> parse(ExecResult result) {
     JsonNode doc = ProbeJson.document(result, "chain listing");
     int tmuxExit = doc.path("tmux_exit").asInt(-1);
     if (tmuxExit != 0) {
@@ -127,24 +146,40 @@ public record ChainsListCommand(String tmux, String markerDir) {
     }
     List<ListedChain> chains = new ArrayList<>();
     for (JsonNode entry : doc.path("sessions")) {
-      String session = ProbeJson.decode(entry.path("session").asText());
-      Optional<String> marker = ProbeJson.text(entry, "marker");
-      if (marker.isEmpty()) {
-        chains.add(new ListedChain(session, MarkerStatus.MISSING, Optional.empty()));
-        continue;
-      }
-      try {
-        JsonNode parsed = Json.mapper().readTree(marker.get());
-        if (parsed instanceof ObjectNode object) {
-          chains.add(new ListedChain(session, MarkerStatus.PRESENT, Optional.of(object)));
-          continue;
-        }
-      } catch (JsonProcessingException e) {
-        // falls through to invalid
-      }
-      chains.add(new ListedChain(session, MarkerStatus.INVALID, Optional.empty()));
+      chains.add(listed(ProbeJson.decode(entry.path("session").asText()), entry));
     }
     return List.copyOf(chains);
+  }
+
+  private ListedChain listed(String session, JsonNode entry) {
+    String path = markerDir + "/" + session + ".json";
+    Optional<String> unsafe = BoxValues.sessionProblem(session);
+    if (entry.path("marker").isBoolean() || unsafe.isPresent()) {
+      return new ListedChain(
+          session,
+          path,
+          MarkerStatus.INVALID,
+          Optional.empty(),
+          Optional.of("not read: the session name " + unsafe.orElse("is not a safe session name")));
+    }
+    Optional<String> marker = ProbeJson.text(entry, "marker");
+    if (marker.isEmpty()) {
+      return new ListedChain(
+          session, path, MarkerStatus.MISSING, Optional.empty(), Optional.empty());
+    }
+    String error;
+    try {
+      JsonNode parsed = Json.mapper().readTree(marker.get());
+      if (parsed instanceof ObjectNode object) {
+        return new ListedChain(
+            session, path, MarkerStatus.PRESENT, Optional.of(object), Optional.empty());
+      }
+      error = "not a JSON object";
+    } catch (JsonProcessingException e) {
+      error = "not valid JSON: " + e.getOriginalMessage();
+    }
+    return new ListedChain(
+        session, path, MarkerStatus.INVALID, Optional.empty(), Optional.of(error));
   }
 
   /**
