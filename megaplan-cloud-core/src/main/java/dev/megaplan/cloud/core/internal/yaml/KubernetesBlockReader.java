@@ -129,21 +129,31 @@ final class KubernetesBlockReader {
               "must not exceed "
                   + limit.get().path()
                   + " ("
-                  + request.get().asString()
+                  + text(request.get()).orElseThrow()
                   + " > "
-                  + limit.get().asString()
+                  + text(limit.get()).orElseThrow()
                   + "); Kubernetes refuses a request above its limit");
     }
   }
 
   private static String positiveQuantity(YamlValue value) {
     value(value);
-    return value.asString().strip();
+    return text(value).orElseThrow();
+  }
+
+  /** A quantity as written: a string, or a number ({@code cpu: 2}, as in a pod spec). */
+  private static Optional<String> text(YamlValue value) {
+    if (value.isString()) {
+      return Optional.of(value.asString().strip());
+    }
+    if (value.isInteger() || value.isFloat()) {
+      return Optional.of(value.scalarValue().toString());
+    }
+    return Optional.empty();
   }
 
   private static BigDecimal value(YamlValue value) {
-    Optional<BigDecimal> parsed =
-        value.isScalar() ? KubernetesQuantity.parse(value.asString().strip()) : Optional.empty();
+    Optional<BigDecimal> parsed = text(value).flatMap(KubernetesQuantity::parse);
     if (parsed.isEmpty() || parsed.get().signum() <= 0) {
       throw value.error(
           "must be a positive Kubernetes quantity such as 500m, 2, 512Mi or 20Gi, got "
