@@ -120,6 +120,7 @@ public final class CloudConfigReader {
             .local(blocks.local(doc, provider, warnings))
             .ssh(blocks.ssh(doc, provider, warnings))
             .host(blocks.host(doc, provider, repo, warnings))
+            .kubernetes(KubernetesBlockReader.read(doc, provider, warnings))
             .source(source);
     Optional<ChainConfig> chain = Optional.empty();
     if (mode == Mode.AUTO) {
