@@ -119,7 +119,13 @@ class KubernetesStandInTest {
   void scalingToZeroDeletesThePodAndKeepsTheClaim() throws Exception {
     client.apps().statefulSets().inNamespace("ns").resource(statefulSet(1)).create();
     readyPod();
-    client.apps().statefulSets().inNamespace("ns").resource(statefulSet(0)).update();
+    // a patch, as a user's kubectl scale would send: the controller's status writes cannot conflict
+    client
+        .apps()
+        .statefulSets()
+        .inNamespace("ns")
+        .withName("runner")
+        .edit(s -> new StatefulSetBuilder(s).editSpec().withReplicas(0).endSpec().build());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (client.pods().inNamespace("ns").withName("runner-0").get() != null
         && System.nanoTime() < deadline) {

@@ -14,6 +14,9 @@ import java.util.function.Supplier;
  * value can reach one.
  */
 public final class ApiCalls {
+  private static final int HTTP_CONFLICT = 409;
+  private static final int MAX_ATTEMPTS = 5;
+
   private ApiCalls() {}
 
   /**
@@ -30,6 +33,29 @@ public final class ApiCalls {
       return call.get();
     } catch (KubernetesClientException e) {
       throw failed(what, e);
+    }
+  }
+
+  /**
+   * Runs a read-modify-write call, again while the API server answers 409 Conflict (another writer,
+   * such as the StatefulSet controller updating the status, changed the object since it was read):
+   * the call must read the object afresh each time. At most five attempts.
+   *
+   * @param call the call, reading the latest version itself
+   * @param what what it does
+   * @param <T> its result
+   * @return its result
+   * @throws CloudException {@code provider_failed} when it fails, or still conflicts
+   */
+  public static <T> T callRetryingConflicts(Supplier<T> call, String what) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT || attempt == MAX_ATTEMPTS) {
+          throw failed(what, e);
+        }
+      }
     }
   }
 

@@ -212,10 +212,23 @@ public final class RunnerDeployer {
     if (same && running) {
       return "unchanged";
     }
-    desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
-    ApiCalls.call(
-        () ->
-            client.apps().statefulSets().inNamespace(target.namespace()).resource(desired).update(),
+    ApiCalls.callRetryingConflicts(
+        () -> {
+          StatefulSet latest =
+              client
+                  .apps()
+                  .statefulSets()
+                  .inNamespace(target.namespace())
+                  .withName(target.name())
+                  .get();
+          desired.getMetadata().setResourceVersion(latest.getMetadata().getResourceVersion());
+          return client
+              .apps()
+              .statefulSets()
+              .inNamespace(target.namespace())
+              .resource(desired)
+              .update();
+        },
         what);
     return same ? "scaled up to 1 replica" : "updated";
   }
