@@ -155,7 +155,7 @@ class KubernetesChainEndToEndTest {
     assertEquals("agents/megaplan-runner-0", deploy.json().path("service").asText());
     assertTrue(deploy.err.contains("apply statefulset"), deploy.err);
 
-    chainSpec(4000);
+    chainSpec(8000);
     CliRun launch = cli("chain", "briefs/chain.yaml");
     assertEquals(0, launch.exit, launch.toString());
     assertEquals("cloud_chain_launched", launch.json().path("event").asText());
@@ -259,7 +259,7 @@ class KubernetesChainEndToEndTest {
             .getReplicas());
     CliRun destroy = cli("destroy", "--yes");
     assertEquals(0, destroy.exit, destroy.toString());
-    assertEquals("agents/megaplan-runner-0", destroy.json().path("service").asText());
+    assertTrue(destroy.err.contains("destroyed agents/megaplan-runner-0"), destroy.toString());
     assertNull(
         standIn.client().apps().statefulSets().inNamespace(NS).withName("megaplan-runner").get());
     assertNull(

@@ -1,7 +1,6 @@
 package dev.megaplan.cloud.testkit.kubernetes;
 
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
-import io.fabric8.mockwebserver.http.ByteString;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -14,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +41,13 @@ final class PodExecSession extends WebSocketListener {
   private final Map<String, String> environment;
   private final boolean dropAfterOutput;
   private final Consumer<Process> started;
+  private final ExecutorService stdinWriter =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "pod-exec-stdin");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile Process process;
   private volatile boolean dropped;
 
@@ -149,18 +158,21 @@ final class PodExecSession extends WebSocketListener {
     if (running == null || !exec.stdin()) {
       return;
     }
+    // Never block the server's event loop on a full pipe: one writer per session keeps the order.
     try {
-      OutputStream stdin = running.getOutputStream();
-      stdin.write(bytes, 1, bytes.length - 1);
-      stdin.flush();
-    } catch (IOException e) {
-      // the command no longer reads stdin
+      stdinWriter.execute(
+          () -> {
+            try {
+              OutputStream stdin = running.getOutputStream();
+              stdin.write(bytes, 1, bytes.length - 1);
+              stdin.flush();
+            } catch (IOException e) {
+              // the command no longer reads stdin
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // the session ended
     }
-  }
-
-  @Override
-  public void onMessage(WebSocket socket, ByteString bytes) {
-    onMessage(socket, bytes.toByteArray());
   }
 
   @Override
@@ -179,6 +191,7 @@ final class PodExecSession extends WebSocketListener {
   }
 
   private void stop() {
+    stdinWriter.shutdownNow();
     Process running = process;
     if (running != null && running.isAlive()) {
       running.descendants().forEach(ProcessHandle::destroyForcibly);
