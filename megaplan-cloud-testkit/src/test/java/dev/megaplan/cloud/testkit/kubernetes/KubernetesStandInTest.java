@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.megaplan.cloud.providers.kubernetes.internal.ApiCalls;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -119,13 +120,16 @@ class KubernetesStandInTest {
   void scalingToZeroDeletesThePodAndKeepsTheClaim() throws Exception {
     client.apps().statefulSets().inNamespace("ns").resource(statefulSet(1)).create();
     readyPod();
-    // a patch, as a user's kubectl scale would send: the controller's status writes cannot conflict
-    client
-        .apps()
-        .statefulSets()
-        .inNamespace("ns")
-        .withName("runner")
-        .edit(s -> new StatefulSetBuilder(s).editSpec().withReplicas(0).endSpec().build());
+    // a read-modify-write, again while the controller's status writes conflict with it
+    ApiCalls.callRetryingConflicts(
+        () ->
+            client
+                .apps()
+                .statefulSets()
+                .inNamespace("ns")
+                .withName("runner")
+                .edit(s -> new StatefulSetBuilder(s).editSpec().withReplicas(0).endSpec().build()),
+        "scale the StatefulSet to 0");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (client.pods().inNamespace("ns").withName("runner-0").get() != null
         && System.nanoTime() < deadline) {

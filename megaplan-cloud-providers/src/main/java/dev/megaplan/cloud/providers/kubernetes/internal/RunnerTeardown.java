@@ -58,7 +58,7 @@ public final class RunnerTeardown {
     if (Objects.equals(live.getSpec().getReplicas(), 0)) {
       return;
     }
-    ApiCalls.call(
+    ApiCalls.callRetryingConflicts(
         () ->
             client
                 .apps()
