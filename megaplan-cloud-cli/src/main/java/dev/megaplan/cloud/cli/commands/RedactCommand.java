@@ -2,13 +2,8 @@ package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.Redactor;
-import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,16 +42,9 @@ public final class RedactCommand extends CloudCommand {
     }
     names.addAll(secrets);
     Redactor redactor = Redactor.create(names, environment().env());
-    Writer keepOpen =
-        new FilterWriter(out()) {
-          @Override
-          public void close() throws IOException {
-            flush();
-          }
-        };
-    try (Reader in = new InputStreamReader(environment().stdin(), StandardCharsets.UTF_8);
-        Writer redacted = redactor.wrap(keepOpen)) {
-      in.transferTo(redacted);
+    out().flush();
+    try {
+      redactor.copy(environment().stdin(), environment().stdout());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

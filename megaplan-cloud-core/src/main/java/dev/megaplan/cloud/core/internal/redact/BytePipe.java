@@ -5,16 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link LinePipe} for UTF-8 bytes, with a fast path: a line that fits the bound and needs no
- * redaction is passed through byte for byte (runs of such lines in one write leave in one piece). A
- * line longer than the bound is decoded and handed to a {@link LinePipe} for windowed redaction;
- * malformed UTF-8 in a redacted or over-long line becomes U+FFFD. Mutable; one per stream.
+ * A {@link LinePipe} for UTF-8 bytes, with two fast paths. Complete lines in which no rule could
+ * apply (no {@linkplain ByteTriggers trigger} occurs: no name, literal value or token prefix) are
+ * found by one pass over the raw bytes and passed through byte for byte, whatever their length,
+ * without being decoded; runs of them in one write leave in one piece. Any other line that fits the
+ * bound is decoded and redacted whole, and passed through byte for byte when nothing in it changes.
+ * A line with a trigger that is longer than the bound is decoded and handed to a {@link LinePipe}
+ * for windowed redaction; malformed UTF-8 in a redacted or over-long line becomes U+FFFD. Mutable;
+ * one per stream.
  */
 public final class BytePipe {
   private static final byte NEWLINE = '\n';
   private static final byte[] NEWLINE_BYTES = {NEWLINE};
 
   private final Scanner scanner;
+  private final ByteTriggers triggers;
   private final ByteSink sink;
   private final byte[] line;
   private int length;
@@ -26,12 +31,14 @@ public final class BytePipe {
    * Creates a pipe.
    *
    * @param scanner the rules
+   * @param triggers what a line must contain for a rule to apply; null to decode every line
    * @param overlap the window overlap ({@link Rules#overlap()})
    * @param bound the longest line redacted whole, in bytes
    * @param sink where redacted bytes go
    */
-  public BytePipe(Scanner scanner, int overlap, int bound, ByteSink sink) {
+  BytePipe(Scanner scanner, ByteTriggers triggers, int overlap, int bound, ByteSink sink) {
     this.scanner = scanner;
+    this.triggers = triggers;
     this.sink = sink;
     int effective = Math.max(bound, 4 * overlap);
     this.line = new byte[effective];
@@ -76,6 +83,35 @@ public final class BytePipe {
   }
 
   private void feed(byte[] bytes, int from, int to) throws IOException {
+    if (triggers == null) {
+      feedLines(bytes, from, to);
+      return;
+    }
+    int at = from;
+    if (length > 0 || inLongLine) { // the end of a held line first
+      int newline = indexOfNewline(bytes, at, to);
+      int stop = newline < 0 ? to : newline + 1;
+      feedLines(bytes, at, stop);
+      at = stop;
+    }
+    int end = lastIndexOfNewline(bytes, at, to) + 1; // [at, end) holds complete lines only
+    int clean = at; // start of lines known to need no change, not yet written
+    for (int hit = triggers.find(bytes, clean, end); hit >= 0; ) {
+      int lineStart = lastIndexOfNewline(bytes, clean, hit) + 1;
+      int lineEnd = indexOfNewline(bytes, hit, end) + 1;
+      flush(bytes, clean, lineStart);
+      feedLines(bytes, lineStart, lineEnd);
+      clean = lineEnd;
+      hit = triggers.find(bytes, clean, end);
+    }
+    flush(bytes, clean, end);
+    if (end < to) {
+      feedLines(bytes, end, to); // a partial line: held until its newline
+    }
+  }
+
+  /** Feeds bytes line by line, decoding each line. */
+  private void feedLines(byte[] bytes, int from, int to) throws IOException {
     int at = from;
     int clean = from; // start of lines already known to need no change, not yet written
     while (at < to) {
@@ -156,6 +192,16 @@ public final class BytePipe {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The last newline in {@code bytes[from, to)}, or {@code from - 1} when there is none. */
+  private static int lastIndexOfNewline(byte[] bytes, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (bytes[i] == NEWLINE) {
+        return i;
+      }
+    }
+    return from - 1;
   }
 
   private static int indexOfNewline(byte[] bytes, int from, int to) {
