@@ -24,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,8 +41,10 @@ import picocli.CommandLine.Command;
       "Stage files onto a megaplan runner box, start work there in tmux, read the chain's"
           + " progress back and supervise it safely.",
       "",
-      "Every subcommand reads ./cloud.yaml unless --cloud-yaml PATH says otherwise;"
-          + " `megaplan-cloud init` writes a commented starter file."
+      "Every subcommand reads the project root's cloud.yaml (the git root when it holds"
+          + " .megaplan/, else the nearest directory up with .megaplan/, else the current"
+          + " directory) unless --cloud-yaml PATH says otherwise; `megaplan-cloud init` writes a"
+          + " commented starter file there."
     })
 public final class MegaplanCloud implements Runnable {
   /** The subcommands, in the order {@code --help} lists them. */
@@ -108,15 +111,38 @@ public final class MegaplanCloud implements Runnable {
    */
   public static int execute(
       String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
-    CommandLine commandLine = commandLine(environment, subcommandsFor(args));
-    commandLine.setOut(out);
-    commandLine.setErr(err);
     try {
+      Optional<RedactCommand.Direct> redact = RedactCommand.direct(args);
+      if (redact.isPresent()) {
+        try {
+          return redact.get().run(environment, out);
+        } catch (RuntimeException e) {
+          return failure(e, out, err, redact.get().debug());
+        }
+      }
+      CommandLine commandLine = commandLine(environment, subcommandsFor(args));
+      commandLine.setOut(out);
+      commandLine.setErr(err);
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /** Prints the failure JSON of an exception a command threw and returns the exit status. */
+  private static int failure(Exception exception, PrintWriter out, PrintWriter err, boolean debug) {
+    CloudException cloud =
+        exception instanceof CloudException
+            ? (CloudException) exception
+            // not from the SDK, so not redacted with the session's secrets: at least the token
+            // shapes go
+            : new CloudException(
+                ErrorCode.PROVIDER_FAILED,
+                Redactor.noSecrets().redact("Unexpected failure: " + exception),
+                Map.of(),
+                debug ? exception : null);
+    return ErrorOutput.print(cloud, out, err, debug);
   }
 
   /**
@@ -153,20 +179,9 @@ public final class MegaplanCloud implements Runnable {
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
-        (exception, cmd, parseResult) -> {
-          boolean debug = parseResult.hasMatchedOption("--debug");
-          CloudException cloud =
-              exception instanceof CloudException
-                  ? (CloudException) exception
-                  // not from the SDK, so not redacted with the session's secrets: at least the
-                  // token shapes go
-                  : new CloudException(
-                      ErrorCode.PROVIDER_FAILED,
-                      Redactor.noSecrets().redact("Unexpected failure: " + exception),
-                      Map.of(),
-                      debug ? exception : null);
-          return ErrorOutput.print(cloud, cmd.getOut(), cmd.getErr(), debug);
-        });
+        (exception, cmd, parseResult) ->
+            failure(
+                exception, cmd.getOut(), cmd.getErr(), parseResult.hasMatchedOption("--debug")));
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
           CommandLine cmd = exception.getCommandLine();

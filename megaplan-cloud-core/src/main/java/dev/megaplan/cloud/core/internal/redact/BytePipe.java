@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 public final class BytePipe {
   private static final byte NEWLINE = '\n';
   private static final byte[] NEWLINE_BYTES = {NEWLINE};
+  private static final byte[] REPLACEMENT_BYTES =
+      Scanner.REPLACEMENT.getBytes(StandardCharsets.US_ASCII);
 
   private final Scanner scanner;
   private final ByteTriggers triggers;
@@ -98,11 +100,17 @@ public final class BytePipe {
     int clean = at; // start of lines known to need no change, not yet written
     for (int hit = triggers.find(bytes, clean, end); hit >= 0; ) {
       int lineStart = lastIndexOfNewline(bytes, clean, hit) + 1;
-      int lineEnd = indexOfNewline(bytes, hit, end) + 1;
-      flush(bytes, clean, lineStart);
-      feedLines(bytes, lineStart, lineEnd);
-      clean = lineEnd;
-      hit = triggers.find(bytes, clean, end);
+      int newline = indexOfNewline(bytes, hit, end);
+      if (newline - lineStart <= line.length) {
+        if (emitIfChanged(bytes, clean, lineStart, newline - lineStart, true, true)) {
+          clean = newline + 1;
+        }
+      } else {
+        flush(bytes, clean, lineStart);
+        feedLines(bytes, lineStart, newline + 1);
+        clean = newline + 1;
+      }
+      hit = triggers.find(bytes, newline + 1, end);
     }
     flush(bytes, clean, end);
     if (end < to) {
@@ -125,11 +133,7 @@ public final class BytePipe {
         }
         at = clean = newline < 0 ? to : newline + 1;
       } else if (newline >= 0 && length == 0 && stop - at <= line.length) {
-        String text = new String(bytes, at, stop - at, StandardCharsets.UTF_8);
-        String redacted = scanner.redact(text);
-        if (redacted != text) {
-          flush(bytes, clean, at);
-          writeRedacted(redacted, true);
+        if (emitIfChanged(bytes, clean, at, stop - at, true, false)) {
           clean = newline + 1;
         }
         at = newline + 1;
@@ -166,16 +170,44 @@ public final class BytePipe {
   }
 
   private void emitLine(byte[] bytes, int offset, int count, boolean newline) throws IOException {
-    String text = new String(bytes, offset, count, StandardCharsets.UTF_8);
-    String redacted = scanner.redact(text);
-    if (redacted == text) {
+    if (!emitIfChanged(bytes, offset, offset, count, newline, false)) {
       sink.write(bytes, offset, count);
       if (newline) {
         sink.write(NEWLINE_BYTES, 0, 1);
       }
-    } else {
-      writeRedacted(redacted, newline);
     }
+  }
+
+  /**
+   * Redacts the line {@code bytes[offset, offset + count)}. When that changes it, writes the clean
+   * bytes {@code bytes[clean, offset)} before it, then the redacted line (and a newline), and
+   * returns true; otherwise writes nothing. {@code candidate}: the line is known to hold a trigger.
+   */
+  private boolean emitIfChanged(
+      byte[] bytes, int clean, int offset, int count, boolean newline, boolean candidate)
+      throws IOException {
+    String text = new String(bytes, offset, count, StandardCharsets.UTF_8);
+    Masks masks = candidate ? scanner.candidateMasks(text) : scanner.masks(text);
+    if (masks == null) {
+      return false;
+    }
+    flush(bytes, clean, offset);
+    if (text.length() == count && text.indexOf('\uFFFD') < 0) {
+      // ASCII: character offsets are byte offsets, so the unchanged parts are copied as bytes
+      int at = offset;
+      for (int i = 0; i < masks.size(); i++) {
+        flush(bytes, at, offset + masks.start(i));
+        sink.write(REPLACEMENT_BYTES, 0, REPLACEMENT_BYTES.length);
+        at = offset + masks.end(i);
+      }
+      flush(bytes, at, offset + count);
+      if (newline) {
+        sink.write(NEWLINE_BYTES, 0, 1);
+      }
+    } else {
+      writeRedacted(Scanner.apply(text, masks, 0, text.length(), null).toString(), newline);
+    }
+    return true;
   }
 
   private void writeRedacted(String text, boolean newline) throws IOException {

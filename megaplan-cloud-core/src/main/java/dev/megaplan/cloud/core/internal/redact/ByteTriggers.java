@@ -17,9 +17,9 @@ import java.util.Optional;
  * unless a pattern holds U+FFFD or a lone surrogate; then there are no triggers and every line is
  * decoded.
  *
- * <p>The search reads each byte once, keeping the last two bytes as a key into a table of the
- * patterns' first two bytes; only where the table says a pattern may start are the patterns
- * compared. Immutable.
+ * <p>The search looks up each pair of adjacent bytes in a table of the patterns' first two bytes,
+ * four pairs at a time; only where the table says a pattern may start are the patterns compared.
+ * Immutable.
  */
 final class ByteTriggers {
   private final byte[][] patterns;
@@ -31,6 +31,18 @@ final class ByteTriggers {
   private final boolean[] singles = new boolean[1 << 8];
 
   private final boolean anySingle;
+
+  /** Whether every pattern has three or more bytes (then the shift search applies). */
+  private final boolean longPatterns;
+
+  /**
+   * For a window of three bytes ending at {@code e}, keyed by its last two bytes: how far the
+   * window may move without passing a pattern's start (0 when one may start at {@code e - 2}).
+   */
+  private final byte[] shift = new byte[1 << 16];
+
+  /** Whether {@link #shift} is 2 for a key. */
+  private final boolean[] far = new boolean[1 << 16];
 
   private ByteTriggers(List<byte[]> patterns) {
     this.patterns = patterns.toArray(new byte[0][]);
@@ -44,6 +56,22 @@ final class ByteTriggers {
       }
     }
     this.anySingle = single;
+    boolean allLong = true;
+    java.util.Arrays.fill(shift, (byte) 2);
+    for (byte[] pattern : patterns) {
+      if (pattern.length < 3) {
+        allLong = false;
+        continue;
+      }
+      int first = (pattern[0] & 0xff) << 8 | (pattern[1] & 0xff);
+      int second = (pattern[1] & 0xff) << 8 | (pattern[2] & 0xff);
+      shift[first] = (byte) Math.min(shift[first], 1);
+      shift[second] = 0;
+    }
+    for (int key = 0; key < far.length; key++) {
+      far[key] = shift[key] == 2;
+    }
+    this.longPatterns = allLong;
   }
 
   /**
@@ -99,16 +127,57 @@ final class ByteTriggers {
     if (anySingle) {
       return findBytewise(bytes, from, to);
     }
-    if (to - from < 2) {
-      return -1;
+    if (longPatterns) {
+      return findByShifts(bytes, from, to);
     }
     boolean[] pairs = this.pairs;
-    int key = bytes[from] & 0xff;
-    for (int i = from + 1; i < to; i++) {
-      key = (key << 8 | bytes[i] & 0xff) & 0xffff;
-      if (pairs[key] && startsAt(bytes, i - 1, to)) {
-        return i - 1;
+    int i = from; // a pattern may start at i when the pair bytes[i], bytes[i + 1] starts one
+    while (true) {
+      while (i + 4 < to) {
+        int b0 = bytes[i] & 0xff;
+        int b1 = bytes[i + 1] & 0xff;
+        int b2 = bytes[i + 2] & 0xff;
+        int b3 = bytes[i + 3] & 0xff;
+        int b4 = bytes[i + 4] & 0xff;
+        if (pairs[b0 << 8 | b1] | pairs[b1 << 8 | b2] | pairs[b2 << 8 | b3] | pairs[b3 << 8 | b4]) {
+          break;
+        }
+        i += 4;
       }
+      for (int limit = Math.min(i + 4, to - 1); i < limit; i++) {
+        if (pairs[(bytes[i] & 0xff) << 8 | (bytes[i + 1] & 0xff)] && startsAt(bytes, i, to)) {
+          return i;
+        }
+      }
+      if (i >= to - 1) {
+        return -1;
+      }
+    }
+  }
+
+  private int findByShifts(byte[] bytes, int from, int to) {
+    boolean[] far = this.far;
+    byte[] shift = this.shift;
+    int e = from + 2; // the window bytes[e - 2, e]; a pattern starting at p shows at e = p + 2
+    while (e < to) {
+      while (e + 6 < to
+          && far[(bytes[e - 1] & 0xff) << 8 | (bytes[e] & 0xff)]
+              & far[(bytes[e + 1] & 0xff) << 8 | (bytes[e + 2] & 0xff)]
+              & far[(bytes[e + 3] & 0xff) << 8 | (bytes[e + 4] & 0xff)]
+              & far[(bytes[e + 5] & 0xff) << 8 | (bytes[e + 6] & 0xff)]) {
+        e += 8;
+      }
+      if (e >= to) {
+        break;
+      }
+      int skip = shift[(bytes[e - 1] & 0xff) << 8 | (bytes[e] & 0xff)];
+      if (skip == 0) {
+        if (startsAt(bytes, e - 2, to)) {
+          return e - 2;
+        }
+        skip = 1;
+      }
+      e += skip;
     }
     return -1;
   }

@@ -34,11 +34,29 @@ public final class Scanner {
    * @return the redacted text; the same instance when nothing matched
    */
   public String redact(String text) {
-    if (!mightMatch(text)) {
-      return text;
-    }
+    Masks masks = masks(text);
+    return masks == null ? text : apply(text, masks, 0, text.length(), null).toString();
+  }
+
+  /**
+   * The regions of a complete text that are to be replaced.
+   *
+   * @param text the text
+   * @return the regions, or null when nothing matched
+   */
+  Masks masks(String text) {
+    return mightMatch(text) ? candidateMasks(text) : null;
+  }
+
+  /**
+   * As {@link #masks}, for a text already known to contain a name, literal value or token prefix.
+   *
+   * @param text the text
+   * @return the regions, or null when nothing matched
+   */
+  Masks candidateMasks(String text) {
     Scan scan = scan(text, Chars.NONE, true);
-    return scan.masks.isEmpty() ? text : apply(text, scan.masks, 0, text.length(), null).toString();
+    return scan.masks.isEmpty() ? null : scan.masks;
   }
 
   /**
