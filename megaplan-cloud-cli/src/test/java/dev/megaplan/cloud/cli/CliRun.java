@@ -36,23 +36,41 @@ final class CliRun {
   }
 
   static CliRun in(Path workingDirectory, Map<String, String> env, String stdin, String... args) {
-    return run(workingDirectory, env, stdin.getBytes(StandardCharsets.UTF_8), false, args);
+    return run(
+        workingDirectory,
+        workingDirectory.resolve("home"),
+        env,
+        stdin.getBytes(StandardCharsets.UTF_8),
+        false,
+        args);
+  }
+
+  /** As {@link #in(Path, String...)}, with another home directory. */
+  static CliRun withHome(Path workingDirectory, Path home, String... args) {
+    return run(workingDirectory, home, Map.of(), new byte[0], false, args);
   }
 
   /** As {@link #in(Path, Map, String, String...)}, with raw bytes on standard input. */
   static CliRun withInput(
       Path workingDirectory, Map<String, String> env, byte[] stdin, String... args) {
-    return run(workingDirectory, env, stdin, false, args);
+    return run(workingDirectory, workingDirectory.resolve("home"), env, stdin, false, args);
   }
 
   /** As {@link #in(Path, Map, String, String...)}, with a terminal attached (prompts are asked). */
   static CliRun onTerminal(
       Path workingDirectory, Map<String, String> env, String stdin, String... args) {
-    return run(workingDirectory, env, stdin.getBytes(StandardCharsets.UTF_8), true, args);
+    return run(
+        workingDirectory,
+        workingDirectory.resolve("home"),
+        env,
+        stdin.getBytes(StandardCharsets.UTF_8),
+        true,
+        args);
   }
 
   private static CliRun run(
       Path workingDirectory,
+      Path home,
       Map<String, String> env,
       byte[] stdin,
       boolean interactive,
@@ -63,7 +81,7 @@ final class CliRun {
     CliEnvironment cli =
         new CliEnvironment(
             environment::get,
-            workingDirectory.resolve("home"),
+            home,
             workingDirectory,
             new ByteArrayInputStream(stdin),
             stdout,

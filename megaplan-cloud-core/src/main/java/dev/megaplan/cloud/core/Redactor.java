@@ -64,7 +64,8 @@ import java.util.function.Function;
  * overlapping windows that keep back at least the longest name or value, and an assignment value or
  * token that runs past a window is replaced whole; such a line is never emitted raw, and memory
  * stays bounded whatever the input. Byte streams are UTF-8: a line that needs no change passes
- * through byte for byte; malformed input in a line that is changed becomes U+FFFD.
+ * through byte for byte; malformed input becomes U+FFFD in a line that is changed, and in a line
+ * longer than the bound that arrives over several reads or writes.
  *
  * <p><b>Where it applies.</b> Every way output leaves the SDK goes through one redactor: relayed
  * remote output ({@code exec}, {@code bootstrap}, {@code chain}, {@code resume}, {@code logs}),

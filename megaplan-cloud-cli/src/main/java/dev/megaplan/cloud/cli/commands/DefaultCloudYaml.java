@@ -11,8 +11,9 @@ import java.util.Map;
  * root (the nearest directory, from the current one up, with a {@code .git} entry) when it holds a
  * {@code .megaplan/} directory, else the nearest directory from the current one up that holds
  * {@code .megaplan/}, else the current directory. The home directory's own {@code ~/.megaplan/}
- * (where the local markers live) does not make the home a project root. {@code init} writes there,
- * and every other command reads from there, so a command works from any subdirectory of a project.
+ * (where the local markers live) does not make the home a project root, nor does a {@code
+ * .megaplan/} in the file system's root. {@code init} writes there, and every other command reads
+ * from there, so a command works from any subdirectory of a project.
  */
 final class DefaultCloudYaml {
   static final String FILE_NAME = "cloud.yaml";
@@ -49,7 +50,9 @@ final class DefaultCloudYaml {
   }
 
   private static boolean isProject(Path dir, Path home) {
-    return !dir.equals(home) && Files.isDirectory(dir.resolve(".megaplan"));
+    return !dir.equals(home)
+        && dir.getParent() != null
+        && Files.isDirectory(dir.resolve(".megaplan"));
   }
 
   /**

@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link LinePipe} for UTF-8 bytes, with two fast paths. Complete lines in which no rule could
- * apply (no {@linkplain ByteTriggers trigger} occurs: no name, literal value or token prefix) are
- * found by one pass over the raw bytes and passed through byte for byte, whatever their length,
- * without being decoded; runs of them in one write leave in one piece. Any other line that fits the
- * bound is decoded and redacted whole, and passed through byte for byte when nothing in it changes.
- * A line with a trigger that is longer than the bound is decoded and handed to a {@link LinePipe}
- * for windowed redaction; malformed UTF-8 in a redacted or over-long line becomes U+FFFD. Mutable;
- * one per stream.
+ * A {@link LinePipe} for UTF-8 bytes, with two fast paths. The complete lines of one write in which
+ * no rule could apply (no {@linkplain ByteTriggers trigger} occurs: no name, literal value or token
+ * prefix) are found by one pass over the raw bytes and passed through byte for byte, whatever their
+ * length, without being decoded; runs of them leave in one piece. Any other line that fits the
+ * bound is decoded and redacted whole, and passed through byte for byte when nothing in it changes;
+ * in a changed ASCII line only the replaced regions are rewritten. A longer line, with a trigger or
+ * arriving over several writes, is decoded and handed to a {@link LinePipe} for windowed redaction.
+ * Malformed UTF-8 in a changed or windowed line becomes U+FFFD. Mutable; one per stream.
  */
 public final class BytePipe {
   private static final byte NEWLINE = '\n';
