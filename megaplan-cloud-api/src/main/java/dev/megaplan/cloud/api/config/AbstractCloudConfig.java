@@ -35,7 +35,8 @@ import org.immutables.value.Value;
   "ssh",
   "host",
   "secrets",
-  "toolchains"
+  "toolchains",
+  "image"
 })
 abstract class AbstractCloudConfig {
   private static final List<String> FILE_KEYS =
@@ -182,6 +183,17 @@ abstract class AbstractCloudConfig {
   @Value.Default
   public ResourcesConfig resources() {
     return ResourcesConfig.builder().build();
+  }
+
+  /**
+   * The runner image ({@code image}): the Dockerfile's base, or a prebuilt image to deploy.
+   *
+   * @return the image settings, defaults filled in
+   */
+  @JsonProperty("image")
+  @Value.Default
+  public ImageConfig image() {
+    return ImageConfig.builder().build();
   }
 
   /**

@@ -46,7 +46,8 @@ class CloudConfigJsonTest {
             "ssh",
             "host",
             "secrets",
-            "toolchains"),
+            "toolchains",
+            "image"),
         names(render("repo: {url: u}\n")));
   }
 

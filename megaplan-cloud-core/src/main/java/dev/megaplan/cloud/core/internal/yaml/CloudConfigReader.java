@@ -114,6 +114,7 @@ public final class CloudConfigReader {
             .chainSession(readChainSession(doc))
             .driver(blocks.driver(doc, warnings))
             .resources(blocks.resources(doc, warnings))
+            .image(blocks.image(doc, warnings))
             .railway(blocks.railway(doc, warnings))
             .local(blocks.local(doc, provider, warnings))
             .ssh(blocks.ssh(doc, provider, warnings))

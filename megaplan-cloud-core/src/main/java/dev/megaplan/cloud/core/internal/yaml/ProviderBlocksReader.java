@@ -5,6 +5,7 @@ import dev.megaplan.cloud.api.config.CodexConfig;
 import dev.megaplan.cloud.api.config.CodexReasoning;
 import dev.megaplan.cloud.api.config.DriverConfig;
 import dev.megaplan.cloud.api.config.HostConfig;
+import dev.megaplan.cloud.api.config.ImageConfig;
 import dev.megaplan.cloud.api.config.LocalConfig;
 import dev.megaplan.cloud.api.config.MegaplanConfig;
 import dev.megaplan.cloud.api.config.RailwayConfig;
@@ -18,7 +19,8 @@ import java.util.OptionalInt;
 
 /**
  * Reads cloud.yaml's settings blocks: {@code codex}, {@code megaplan}, {@code driver}, {@code
- * resources} and the provider blocks {@code railway}, {@code local}, {@code ssh}, {@code host}.
+ * resources}, {@code image} and the provider blocks {@code railway}, {@code local}, {@code ssh},
+ * {@code host}.
  */
 final class ProviderBlocksReader {
   private static final int MAX_PORT = 65535;
@@ -28,6 +30,7 @@ final class ProviderBlocksReader {
   private static final List<String> DRIVER_KEYS =
       List.of("max_stall_iterations", "stall_threshold");
   private static final List<String> RESOURCES_KEYS = List.of("volume", "port");
+  private static final List<String> IMAGE_KEYS = List.of("base", "ref");
   private static final List<String> RAILWAY_KEYS =
       List.of("service", "session", "project", "environment", "api_url");
   private static final List<String> LOCAL_KEYS = List.of("compose_project", "workdir");
@@ -127,6 +130,35 @@ final class ProviderBlocksReader {
               resources.get("port").ifPresent(v -> builder.port(v.asIntInRange(1, MAX_PORT)));
             });
     return builder.build();
+  }
+
+  ImageConfig image(YamlMap doc, CloudConfigReader.Warnings warnings) {
+    ImageConfig.Builder builder = ImageConfig.builder();
+    block(doc, "image", IMAGE_KEYS, warnings)
+        .ifPresent(
+            image -> {
+              image.get("base").ifPresent(v -> builder.base(imageReference(v)));
+              image.get("ref").ifPresent(v -> builder.ref(imageReference(v)));
+              if (image.get("base").isPresent() && image.get("ref").isPresent()) {
+                warnings.addAll(
+                    List.of(
+                        "image.base is not used when image.ref is set: deploy runs the prebuilt"
+                            + " image"
+                            + image.require("base").location()));
+              }
+            });
+    return builder.build();
+  }
+
+  private static String imageReference(YamlValue value) {
+    String reference = value.asNonEmptyString().strip();
+    if (!ImageReference.isValid(reference)) {
+      throw value.error(
+          "must be a Docker image reference such as ubuntu:24.04 or"
+              + " registry.example.com/team/runner:1.2, got "
+              + value.describe());
+    }
+    return reference;
   }
 
   RailwayConfig railway(YamlMap doc, CloudConfigReader.Warnings warnings) {
