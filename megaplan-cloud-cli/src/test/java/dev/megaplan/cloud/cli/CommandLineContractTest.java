@@ -114,8 +114,8 @@ class CommandLineContractTest {
     assertFalse(json.get("success").asBoolean());
     assertEquals("invalid_spec", json.get("error").asText());
     assertEquals(
-        "Unknown cloud provider 'nimbus'. Providers found on the class path: host, local,"
-            + " railway, ssh",
+        "Unknown cloud provider 'nimbus'. Providers found on the class path: host, kubernetes,"
+            + " local, railway, ssh",
         json.get("message").asText());
   }
 
