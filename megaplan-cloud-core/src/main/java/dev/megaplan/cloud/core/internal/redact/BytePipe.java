@@ -29,6 +29,9 @@ public final class BytePipe {
   private final Utf8Feed decoder;
   private boolean inLongLine;
 
+  /** The scan of the line being redacted, reused from line to line. */
+  private final Scan scratch = new Scan();
+
   /**
    * Creates a pipe.
    *
@@ -187,7 +190,7 @@ public final class BytePipe {
       byte[] bytes, int clean, int offset, int count, boolean newline, boolean candidate)
       throws IOException {
     String text = new String(bytes, offset, count, StandardCharsets.UTF_8);
-    Masks masks = candidate ? scanner.candidateMasks(text) : scanner.masks(text);
+    Masks masks = candidate ? scanner.candidateMasks(text, scratch) : scanner.masks(text);
     if (masks == null) {
       return false;
     }

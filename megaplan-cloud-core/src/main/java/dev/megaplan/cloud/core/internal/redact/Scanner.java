@@ -55,7 +55,19 @@ public final class Scanner {
    * @return the regions, or null when nothing matched
    */
   Masks candidateMasks(String text) {
-    Scan scan = scan(text, Chars.NONE, true);
+    return candidateMasks(text, new Scan());
+  }
+
+  /**
+   * As {@link #candidateMasks(String)}, reusing a scan's storage (one per stream: the regions
+   * returned live in it until its next use).
+   *
+   * @param text the text
+   * @param scratch a scan to reuse
+   * @return the regions, or null when nothing matched
+   */
+  Masks candidateMasks(String text, Scan scratch) {
+    Scan scan = scan(text, Chars.NONE, true, scratch.reset());
     return scan.masks.isEmpty() ? null : scan.masks;
   }
 
@@ -93,7 +105,10 @@ public final class Scanner {
    * @return the regions to replace and what is left open at the end
    */
   Scan scan(String text, int before, boolean complete) {
-    Scan scan = new Scan();
+    return scan(text, before, complete, new Scan());
+  }
+
+  private Scan scan(String text, int before, boolean complete, Scan scan) {
     assignments(text, before, complete, scan);
     literals(text, scan);
     tokens(text, before, complete, scan);
@@ -121,8 +136,11 @@ public final class Scanner {
     if (names.length == 0) {
       return;
     }
-    int[] next = new int[names.length];
-    java.util.Arrays.fill(next, -2);
+    if (scan.next.length < names.length) {
+      scan.next = new int[names.length];
+    }
+    int[] next = scan.next;
+    java.util.Arrays.fill(next, 0, names.length, -2);
     int pos = 0;
     int length = text.length();
     while (pos < length) {
