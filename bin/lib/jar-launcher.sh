@@ -43,7 +43,9 @@ run_repo_jar() {
   if [ -f "${jar%.jar}.jsa" ]; then
     cds=("-XX:SharedArchiveFile=${jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi
-  exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UsePerfData \
+  # A small young generation: a short run reuses a few warm megabytes instead of touching (and
+  # page-faulting in) a fresh eden of a hundred; `redact` streams 10-15% faster with it.
+  exec "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn8m -Xshare:auto -XX:-UsePerfData \
     "${cds[@]}" -jar "$jar" "$@"
 }
 

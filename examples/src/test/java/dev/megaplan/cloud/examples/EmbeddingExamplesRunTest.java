@@ -23,22 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the embedding examples for real: a host box on this machine, the megaplan emulator as
- * launcher. {@code user.home} points at a temp directory while they run, since the examples use
- * {@code CloudSession.open(cfg)} and its default home.
+ * launcher. The examples use {@code CloudSession.open(cfg)} and its default home, {@code $HOME},
+ * which the build points at {@code target/test-home} for every test JVM (see the parent pom).
  */
 class EmbeddingExamplesRunTest {
   @TempDir Path dir;
-  private String realHome;
 
   @BeforeEach
-  void redirectHome() {
-    realHome = System.getProperty("user.home");
-    System.setProperty("user.home", dir.resolve("home").toString());
+  void theHomeIsTheBuildsNotTheUsers() {
+    assertTrue(
+        System.getenv("HOME") != null && System.getenv("HOME").endsWith("target/test-home"),
+        "run through Maven, which sets HOME to target/test-home; HOME=" + System.getenv("HOME"));
   }
 
   @AfterEach
-  void restore() throws Exception {
-    System.setProperty("user.home", realHome);
+  void stopTheBoxesTmuxServer() throws Exception {
     Path socket = dir.resolve("box/.megaplan/tmux.sock");
     if (Files.exists(socket)) {
       new ProcessBuilder("tmux", "-S", socket.toString(), "kill-server")

@@ -1,6 +1,7 @@
 package dev.megaplan.cloud.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand takes. */
@@ -8,8 +9,10 @@ public final class CommonOptions {
   @Option(
       names = "--cloud-yaml",
       paramLabel = "PATH",
-      description = "The cloud.yaml to use (default: ./cloud.yaml).",
-      defaultValue = "cloud.yaml")
+      description =
+          "The cloud.yaml to use (default: the project root's cloud.yaml: the git root when it"
+              + " holds .megaplan/, else the nearest directory up with .megaplan/, else the"
+              + " current directory).")
   Path cloudYaml;
 
   @Option(names = "--debug", description = "Print stack traces of failures on stderr.")
@@ -18,10 +21,10 @@ public final class CommonOptions {
   /**
    * The cloud.yaml path as given (relative paths resolve against the working directory).
    *
-   * @return the path
+   * @return the path, or empty when {@code --cloud-yaml} was not given
    */
-  public Path cloudYaml() {
-    return cloudYaml;
+  public Optional<Path> cloudYaml() {
+    return Optional.ofNullable(cloudYaml);
   }
 
   /**

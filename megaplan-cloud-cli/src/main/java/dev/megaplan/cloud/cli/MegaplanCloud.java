@@ -22,7 +22,9 @@ import dev.megaplan.cloud.cli.commands.VersionCommand;
 import dev.megaplan.cloud.core.Redactor;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,34 +41,38 @@ import picocli.CommandLine.Command;
       "Stage files onto a megaplan runner box, start work there in tmux, read the chain's"
           + " progress back and supervise it safely.",
       "",
-      "Every subcommand reads ./cloud.yaml unless --cloud-yaml PATH says otherwise;"
-          + " `megaplan-cloud init` writes a commented starter file."
-    },
-    subcommands = {
-      InitCommand.class,
-      BuildCommand.class,
-      DeployCommand.class,
-      BootstrapCommand.class,
-      ChainCommand.class,
-      StatusCommand.class,
-      ChainsCommand.class,
-      LogsCommand.class,
-      AttachCommand.class,
-      ExecCommand.class,
-      ResumeCommand.class,
-      SuperviseCommand.class,
-      DownCommand.class,
-      DestroyCommand.class,
-      ConfigCommand.class,
-      RedactCommand.class,
-      VersionCommand.class,
+      "Every subcommand reads the project root's cloud.yaml (the git root when it holds"
+          + " .megaplan/, else the nearest directory up with .megaplan/, else the current"
+          + " directory) unless --cloud-yaml PATH says otherwise; `megaplan-cloud init` writes a"
+          + " commented starter file there."
     })
 public final class MegaplanCloud implements Runnable {
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          InitCommand.class,
+          BuildCommand.class,
+          DeployCommand.class,
+          BootstrapCommand.class,
+          ChainCommand.class,
+          StatusCommand.class,
+          ChainsCommand.class,
+          LogsCommand.class,
+          AttachCommand.class,
+          ExecCommand.class,
+          ResumeCommand.class,
+          SuperviseCommand.class,
+          DownCommand.class,
+          DestroyCommand.class,
+          ConfigCommand.class,
+          RedactCommand.class,
+          VersionCommand.class);
+
   private final CliEnvironment environment;
 
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Creates the root command in the real process environment (used by completion generation). */
+  /** Creates the root command in the real process environment. */
   public MegaplanCloud() {
     this(CliEnvironment.system());
   }
@@ -105,15 +111,38 @@ public final class MegaplanCloud implements Runnable {
    */
   public static int execute(
       String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
-    CommandLine commandLine = commandLine(environment);
-    commandLine.setOut(out);
-    commandLine.setErr(err);
     try {
+      Optional<RedactCommand.Direct> redact = RedactCommand.direct(args);
+      if (redact.isPresent()) {
+        try {
+          return redact.get().run(environment, out);
+        } catch (RuntimeException e) {
+          return failure(e, out, err, redact.get().debug());
+        }
+      }
+      CommandLine commandLine = commandLine(environment, subcommandsFor(args));
+      commandLine.setOut(out);
+      commandLine.setErr(err);
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
     }
+  }
+
+  /** Prints the failure JSON of an exception a command threw and returns the exit status. */
+  private static int failure(Exception exception, PrintWriter out, PrintWriter err, boolean debug) {
+    CloudException cloud =
+        exception instanceof CloudException
+            ? (CloudException) exception
+            // not from the SDK, so not redacted with the session's secrets: at least the token
+            // shapes go
+            : new CloudException(
+                ErrorCode.PROVIDER_FAILED,
+                Redactor.noSecrets().redact("Unexpected failure: " + exception),
+                Map.of(),
+                debug ? exception : null);
+    return ErrorOutput.print(cloud, out, err, debug);
   }
 
   /**
@@ -123,23 +152,36 @@ public final class MegaplanCloud implements Runnable {
    * @return the configured command line
    */
   public static CommandLine commandLine(CliEnvironment environment) {
+    return commandLine(environment, SUBCOMMANDS);
+  }
+
+  /**
+   * The subcommands a call needs: only the one its first argument names, else all of them. Picocli
+   * reflects over every command it registers, which is most of the start-up time, so a call such as
+   * {@code megaplan-cloud redact} builds one command, not eighteen; its parsing, help and errors
+   * are the same either way.
+   */
+  static List<Class<?>> subcommandsFor(String[] args) {
+    if (args.length > 0) {
+      for (Class<?> subcommand : SUBCOMMANDS) {
+        if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+          return List.of(subcommand);
+        }
+      }
+    }
+    return SUBCOMMANDS;
+  }
+
+  private static CommandLine commandLine(CliEnvironment environment, List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(new MegaplanCloud(environment));
+    for (Class<?> subcommand : subcommands) {
+      commandLine.addSubcommand(subcommand);
+    }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
-        (exception, cmd, parseResult) -> {
-          boolean debug = parseResult.hasMatchedOption("--debug");
-          CloudException cloud =
-              exception instanceof CloudException
-                  ? (CloudException) exception
-                  // not from the SDK, so not redacted with the session's secrets: at least the
-                  // token shapes go
-                  : new CloudException(
-                      ErrorCode.PROVIDER_FAILED,
-                      Redactor.noSecrets().redact("Unexpected failure: " + exception),
-                      Map.of(),
-                      debug ? exception : null);
-          return ErrorOutput.print(cloud, cmd.getOut(), cmd.getErr(), debug);
-        });
+        (exception, cmd, parseResult) ->
+            failure(
+                exception, cmd.getOut(), cmd.getErr(), parseResult.hasMatchedOption("--debug")));
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
           CommandLine cmd = exception.getCommandLine();
@@ -162,10 +204,13 @@ public final class MegaplanCloud implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    CliEnvironment environment = CliEnvironment.system();
+    // The writer and the byte stream share one destination, standard output (file descriptor 1).
     PrintWriter out =
-        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        new PrintWriter(
+            new java.io.OutputStreamWriter(environment.stdout(), StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(execute(args, out, err, CliEnvironment.system()));
+    System.exit(execute(args, out, err, environment));
   }
 }

@@ -3,6 +3,8 @@ package dev.megaplan.cloud.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.megaplan.cloud.core.internal.json.Json;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,15 +13,21 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the command line in-process with captured output and an injected environment. */
+/**
+ * Runs the command line in-process with captured output and an injected environment. Standard
+ * output is one byte sink, written both through the command line's writer and as bytes, as in a
+ * real process.
+ */
 final class CliRun {
   final int exit;
   final String out;
+  final byte[] outBytes;
   final String err;
 
-  private CliRun(int exit, String out, String err) {
+  private CliRun(int exit, byte[] outBytes, String err) {
     this.exit = exit;
-    this.out = out;
+    this.outBytes = outBytes;
+    this.out = new String(outBytes, StandardCharsets.UTF_8);
     this.err = err;
   }
 
@@ -28,33 +36,59 @@ final class CliRun {
   }
 
   static CliRun in(Path workingDirectory, Map<String, String> env, String stdin, String... args) {
-    return run(workingDirectory, env, stdin, false, args);
+    return run(
+        workingDirectory,
+        workingDirectory.resolve("home"),
+        env,
+        stdin.getBytes(StandardCharsets.UTF_8),
+        false,
+        args);
+  }
+
+  /** As {@link #in(Path, String...)}, with another home directory. */
+  static CliRun withHome(Path workingDirectory, Path home, String... args) {
+    return run(workingDirectory, home, Map.of(), new byte[0], false, args);
+  }
+
+  /** As {@link #in(Path, Map, String, String...)}, with raw bytes on standard input. */
+  static CliRun withInput(
+      Path workingDirectory, Map<String, String> env, byte[] stdin, String... args) {
+    return run(workingDirectory, workingDirectory.resolve("home"), env, stdin, false, args);
   }
 
   /** As {@link #in(Path, Map, String, String...)}, with a terminal attached (prompts are asked). */
   static CliRun onTerminal(
       Path workingDirectory, Map<String, String> env, String stdin, String... args) {
-    return run(workingDirectory, env, stdin, true, args);
+    return run(
+        workingDirectory,
+        workingDirectory.resolve("home"),
+        env,
+        stdin.getBytes(StandardCharsets.UTF_8),
+        true,
+        args);
   }
 
   private static CliRun run(
       Path workingDirectory,
+      Path home,
       Map<String, String> env,
-      String stdin,
+      byte[] stdin,
       boolean interactive,
       String... args) {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
     Map<String, String> environment = new HashMap<>(env);
     CliEnvironment cli =
         new CliEnvironment(
             environment::get,
-            workingDirectory.resolve("home"),
+            home,
             workingDirectory,
-            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayInputStream(stdin),
+            stdout,
             interactive);
-    int exit = MegaplanCloud.execute(args, new PrintWriter(out), new PrintWriter(err), cli);
-    return new CliRun(exit, out.toString(), err.toString());
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    int exit = MegaplanCloud.execute(args, out, new PrintWriter(err), cli);
+    return new CliRun(exit, stdout.toByteArray(), err.toString());
   }
 
   JsonNode json() {

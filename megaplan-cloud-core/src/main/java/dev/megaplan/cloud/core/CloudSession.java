@@ -15,6 +15,7 @@ import dev.megaplan.cloud.core.internal.session.SessionContext;
 import dev.megaplan.cloud.core.internal.status.ChainStatusOperation;
 import dev.megaplan.cloud.core.internal.status.WrapperOperations;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
+import dev.megaplan.cloud.core.internal.yaml.HomeDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -343,7 +344,7 @@ public final class CloudSession implements AutoCloseable {
   public static final class Builder {
     private final CloudConfig config;
     private Function<String, String> environment = System::getenv;
-    private Path home = Path.of(System.getProperty("user.home"));
+    private Path home;
     private Provider provider;
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -365,7 +366,9 @@ public final class CloudSession implements AutoCloseable {
     }
 
     /**
-     * The local home directory (markers live under it); {@code user.home} by default.
+     * The local home directory (markers and deploy directories live under it). By default the
+     * user's home: {@code HOME} from the {@linkplain #environment environment lookup} when set and
+     * not empty, else the {@code user.home} system property.
      *
      * @param home the directory
      * @return this builder
@@ -433,6 +436,7 @@ public final class CloudSession implements AutoCloseable {
               .toAbsolutePath()
               .normalize();
       Redactor redactor = Redactor.create(config.secrets(), environment);
+      Path home = this.home != null ? this.home : HomeDirectory.userHome(environment);
       Provider opened = provider;
       if (opened == null) {
         ProviderContext providerContext =

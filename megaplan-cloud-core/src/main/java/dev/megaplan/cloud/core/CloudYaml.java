@@ -31,8 +31,8 @@ import java.util.Optional;
  * <p>Every failure is a {@link CloudException}: {@code invalid_spec} with a message naming the
  * field by its dotted path and, where known, its {@code (cloud.yaml:LINE:COL)}; {@code
  * future_provider} for {@code provider: fly}. The static methods expand {@code ~} against the
- * {@code user.home} system property; use {@link #loader()} with {@link Loader#homeDirectory(Path)}
- * to inject another home directory.
+ * user's home: {@code $HOME} when set and not empty, else the {@code user.home} system property;
+ * use {@link #loader()} with {@link Loader#homeDirectory(Path)} to inject another home directory.
  */
 public final class CloudYaml {
   private static final String TEMPLATE = "cloud.yaml.template";
@@ -74,12 +74,13 @@ public final class CloudYaml {
   }
 
   /**
-   * A loader that uses the {@code user.home} system property as the home directory.
+   * A loader that expands {@code ~} against the user's home: {@code $HOME} when set and not empty,
+   * else the {@code user.home} system property.
    *
    * @return a loader
    */
   public static Loader loader() {
-    return new Loader(Path.of(System.getProperty("user.home")));
+    return new Loader(HomeDirectory.userHome(System::getenv));
   }
 
   /**

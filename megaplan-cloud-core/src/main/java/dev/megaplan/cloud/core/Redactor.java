@@ -11,6 +11,7 @@ import dev.megaplan.cloud.core.internal.redact.RedactingReader;
 import dev.megaplan.cloud.core.internal.redact.RedactingWriter;
 import dev.megaplan.cloud.core.internal.redact.Rules;
 import dev.megaplan.cloud.core.redact.RedactingLineSink;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,7 +64,8 @@ import java.util.function.Function;
  * overlapping windows that keep back at least the longest name or value, and an assignment value or
  * token that runs past a window is replaced whole; such a line is never emitted raw, and memory
  * stays bounded whatever the input. Byte streams are UTF-8: a line that needs no change passes
- * through byte for byte; malformed input in a line that is changed becomes U+FFFD.
+ * through byte for byte; malformed input becomes U+FFFD in a line that is changed, and in a line
+ * longer than the bound that arrives over several reads or writes.
  *
  * <p><b>Where it applies.</b> Every way output leaves the SDK goes through one redactor: relayed
  * remote output ({@code exec}, {@code bootstrap}, {@code chain}, {@code resume}, {@code logs}),
@@ -84,6 +86,9 @@ public final class Redactor {
 
   /** The default {@linkplain #lineBound() line bound}: 64 KiB. */
   public static final int DEFAULT_LINE_BOUND = 64 * 1024;
+
+  /** The block size of {@link #copy}: large enough that system calls cost nothing per byte. */
+  private static final int COPY_BLOCK = 1 << 20;
 
   private static final Redactor NO_SECRETS = new Redactor(List.of(), List.of(), DEFAULT_LINE_BOUND);
 
@@ -299,7 +304,11 @@ public final class Redactor {
 
   /**
    * Copies a UTF-8 stream to another, redacted, until the end of {@code in} — the {@code
-   * megaplan-cloud redact} command. Neither stream is closed; {@code out} is flushed.
+   * megaplan-cloud redact} command. Reads and writes in large blocks (neither stream needs a buffer
+   * of its own); whenever a read returns less than a full block (the producer is slower, as in
+   * {@code tail -f | megaplan-cloud redact}), the complete lines redacted so far are written and
+   * {@code out} is flushed, so a pipeline sees each line soon after it arrives. Neither stream is
+   * closed; {@code out} is flushed at the end.
    *
    * @param in the raw input
    * @param out where redacted bytes go
@@ -309,8 +318,17 @@ public final class Redactor {
   public long copy(InputStream in, OutputStream out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
-    OutputStream redacting = new RedactingOutputStream(engine, new KeepOpen(out));
-    long total = in.transferTo(redacting);
+    OutputStream buffered = new BufferedOutputStream(new KeepOpen(out), COPY_BLOCK);
+    OutputStream redacting = new RedactingOutputStream(engine, buffered);
+    byte[] block = new byte[COPY_BLOCK];
+    long total = 0;
+    for (int read = in.read(block); read >= 0; read = in.read(block)) {
+      redacting.write(block, 0, read);
+      total += read;
+      if (read < block.length) {
+        redacting.flush();
+      }
+    }
     redacting.close();
     return total;
   }

@@ -9,9 +9,12 @@ import dev.megaplan.cloud.cli.MegaplanCloud;
 import dev.megaplan.cloud.cli.RepoOverrideOptions;
 import dev.megaplan.cloud.core.CloudSession;
 import dev.megaplan.cloud.core.CloudYaml;
+import dev.megaplan.cloud.core.LoadedConfig;
 import dev.megaplan.cloud.core.internal.json.Json;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,14 +41,30 @@ abstract class CloudCommand implements Callable<Integer> {
     return ((MegaplanCloud) spec.root().userObject()).environment();
   }
 
-  /** The cloud.yaml path, absolute. */
+  /** The cloud.yaml path, absolute: {@code --cloud-yaml}, else the project root's. */
   Path cloudYamlPath() {
-    return environment().resolve(common.cloudYaml());
+    return cloudYamlPath(environment(), common.cloudYaml());
+  }
+
+  static Path cloudYamlPath(CliEnvironment environment, Optional<Path> given) {
+    return given
+        .map(environment::resolve)
+        .orElseGet(
+            () -> DefaultCloudYaml.locate(environment.workingDirectory(), environment.home()));
   }
 
   /** Loads cloud.yaml with the environment's home (for {@code ~} expansion). */
   CloudConfig loadConfig() {
-    return CloudYaml.loader().homeDirectory(environment().home()).load(cloudYamlPath());
+    return inspectConfig().config();
+  }
+
+  /** Loads cloud.yaml with the environment's home, keeping the warnings. */
+  LoadedConfig inspectConfig() {
+    Path file = cloudYamlPath();
+    if (!Files.exists(file)) {
+      throw DefaultCloudYaml.notFound(file);
+    }
+    return CloudYaml.loader().homeDirectory(environment().home()).inspect(file);
   }
 
   /** Loads cloud.yaml, applies the repo overrides and opens a session on the environment. */

@@ -2,7 +2,6 @@ package dev.megaplan.cloud.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.megaplan.cloud.api.config.CloudConfig;
-import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.LoadedConfig;
 import dev.megaplan.cloud.core.internal.json.Json;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class ConfigShowCommand extends CloudCommand {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = CloudYaml.inspect(cloudYamlPath());
+    LoadedConfig loaded = inspectConfig();
     CloudConfig config = loaded.config();
     List<Map<String, Object>> secrets = new ArrayList<>();
     for (String name : config.secrets()) {

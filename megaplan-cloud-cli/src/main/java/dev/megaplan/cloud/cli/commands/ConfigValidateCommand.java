@@ -1,6 +1,5 @@
 package dev.megaplan.cloud.cli.commands;
 
-import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.LoadedConfig;
 import dev.megaplan.cloud.core.ProviderRegistry;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ public final class ConfigValidateCommand extends CloudCommand {
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = CloudYaml.inspect(cloudYamlPath());
+    LoadedConfig loaded = inspectConfig();
     ProviderRegistry.discover().factory(loaded.config().provider());
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("success", true);

@@ -4,6 +4,7 @@ import dev.megaplan.cloud.cli.CliEnvironment;
 import dev.megaplan.cloud.cli.MegaplanCloud;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,7 @@ public final class CdsTraining {
               work,
               new ByteArrayInputStream(
                   "TRAINING_TOKEN=abc sk-123 ghp_x\n".getBytes(StandardCharsets.UTF_8)),
+              OutputStream.nullOutputStream(),
               false);
       try {
         MegaplanCloud.execute(

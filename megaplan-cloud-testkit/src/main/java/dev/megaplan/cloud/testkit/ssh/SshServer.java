@@ -93,8 +93,9 @@ public final class SshServer implements AutoCloseable {
       throw new IllegalStateException(
           "OpenSSH server not installed: need "
               + SSHD
-              + " and ssh-keygen (apt-get install"
-              + " openssh-server openssh-client)");
+              + " and ssh-keygen. Run the tests with bin/test, which installs the Debian packages"
+              + " openssh-server and openssh-client (as root, or names them and stops), or"
+              + " install them: sudo apt-get install openssh-server openssh-client");
     }
     SshServer server = new SshServer(dir.toAbsolutePath(), pathDirs, environment, freePort());
     server.prepare();

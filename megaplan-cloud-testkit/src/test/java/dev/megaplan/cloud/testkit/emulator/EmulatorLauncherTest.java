@@ -3,8 +3,8 @@ package dev.megaplan.cloud.testkit.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.megaplan.cloud.testkit.RequiredTool;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class EmulatorLauncherTest {
 
   @BeforeEach
   void copyRepositoryLayout() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is required to run the launcher");
+    RequiredTool.require("bash", "bash");
     repo = temp.resolve("repo");
     Files.createDirectories(repo.resolve("bin/lib"));
     Files.createDirectories(repo.resolve("megaplan-cloud-testkit/target"));

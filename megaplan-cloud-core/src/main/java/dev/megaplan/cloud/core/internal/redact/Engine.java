@@ -7,6 +7,7 @@ package dev.megaplan.cloud.core.internal.redact;
 public final class Engine {
   private final Rules rules;
   private final Scanner scanner;
+  private final ByteTriggers triggers;
   private final int bound;
 
   /**
@@ -18,6 +19,7 @@ public final class Engine {
   public Engine(Rules rules, int bound) {
     this.rules = rules;
     this.scanner = new Scanner(rules);
+    this.triggers = ByteTriggers.of(rules.names(), rules.values()).orElse(null);
     this.bound = Math.max(bound, 4 * rules.overlap());
   }
 
@@ -66,6 +68,6 @@ public final class Engine {
    * @return a new pipe
    */
   public BytePipe bytePipe(ByteSink sink) {
-    return new BytePipe(scanner, rules.overlap(), bound, sink);
+    return new BytePipe(scanner, triggers, rules.overlap(), bound, sink);
   }
 }

@@ -22,6 +22,11 @@ final class Masks {
     return bounds[2 * i + 1];
   }
 
+  /** Forgets every region, keeping the storage. */
+  void clear() {
+    count = 0;
+  }
+
   boolean isEmpty() {
     return count == 0;
   }

@@ -23,6 +23,20 @@ final class Scan {
   /** For {@link Open#TOKEN}: which token shape. */
   TokenShape token;
 
+  /** Scratch space of the assignment search: the next occurrence of each name. */
+  int[] next = new int[0];
+
+  /** Makes this scan empty again, for the next text, keeping its storage. */
+  Scan reset() {
+    masks.clear();
+    open = Open.NONE;
+    openAnchor = -1;
+    quote = 0;
+    escaped = false;
+    token = null;
+    return this;
+  }
+
   void mask(int anchor, int start, int end) {
     int at = masks.add(start, end);
     if (anchors.length < masks.size()) {

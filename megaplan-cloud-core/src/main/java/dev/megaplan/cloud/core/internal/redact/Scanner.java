@@ -34,11 +34,41 @@ public final class Scanner {
    * @return the redacted text; the same instance when nothing matched
    */
   public String redact(String text) {
-    if (!mightMatch(text)) {
-      return text;
-    }
-    Scan scan = scan(text, Chars.NONE, true);
-    return scan.masks.isEmpty() ? text : apply(text, scan.masks, 0, text.length(), null).toString();
+    Masks masks = masks(text);
+    return masks == null ? text : apply(text, masks, 0, text.length(), null).toString();
+  }
+
+  /**
+   * The regions of a complete text that are to be replaced.
+   *
+   * @param text the text
+   * @return the regions, or null when nothing matched
+   */
+  Masks masks(String text) {
+    return mightMatch(text) ? candidateMasks(text) : null;
+  }
+
+  /**
+   * As {@link #masks}, for a text already known to contain a name, literal value or token prefix.
+   *
+   * @param text the text
+   * @return the regions, or null when nothing matched
+   */
+  Masks candidateMasks(String text) {
+    return candidateMasks(text, new Scan());
+  }
+
+  /**
+   * As {@link #candidateMasks(String)}, reusing a scan's storage (one per stream: the regions
+   * returned live in it until its next use).
+   *
+   * @param text the text
+   * @param scratch a scan to reuse
+   * @return the regions, or null when nothing matched
+   */
+  Masks candidateMasks(String text, Scan scratch) {
+    Scan scan = scan(text, Chars.NONE, true, scratch.reset());
+    return scan.masks.isEmpty() ? null : scan.masks;
   }
 
   /**
@@ -75,7 +105,10 @@ public final class Scanner {
    * @return the regions to replace and what is left open at the end
    */
   Scan scan(String text, int before, boolean complete) {
-    Scan scan = new Scan();
+    return scan(text, before, complete, new Scan());
+  }
+
+  private Scan scan(String text, int before, boolean complete, Scan scan) {
     assignments(text, before, complete, scan);
     literals(text, scan);
     tokens(text, before, complete, scan);
@@ -103,8 +136,11 @@ public final class Scanner {
     if (names.length == 0) {
       return;
     }
-    int[] next = new int[names.length];
-    java.util.Arrays.fill(next, -2);
+    if (scan.next.length < names.length) {
+      scan.next = new int[names.length];
+    }
+    int[] next = scan.next;
+    java.util.Arrays.fill(next, 0, names.length, -2);
     int pos = 0;
     int length = text.length();
     while (pos < length) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
+import dev.megaplan.cloud.core.testing.RequiredTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,9 +150,7 @@ class SmallCommandsTest {
 
   @Test
   void syncRefreshCallsMegaplansModuleWithLiteralValues() throws Exception {
-    Assumptions.assumeTrue(
-        box.exec("python3 -c 'print(1)'").exitCode() == 0,
-        "python3 is not installed on this machine");
+    RequiredTool.require("python3", "python3");
     Path pkg = box.root.resolve("py/arnold/pipelines/megaplan");
     Files.createDirectories(pkg);
     for (Path p :
@@ -206,9 +204,7 @@ class SmallCommandsTest {
 
   @Test
   void syncRefreshWithoutMegaplanFailsWithTheImportError() {
-    Assumptions.assumeTrue(
-        box.exec("python3 -c 'print(1)'").exitCode() == 0,
-        "python3 is not installed on this machine");
+    RequiredTool.require("python3", "python3");
     SyncRefreshCommand command =
         new SyncRefreshCommand(
             box.root.toString(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.megaplan.cloud.core.testing.RequiredTool;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,7 +141,7 @@ class ShellQuotePropertyTest {
 
   @Test
   void jsonAndPythonLiteralsMatchRealPython() {
-    Assumptions.assumeTrue(python3Works(), "python3 is not installed on this machine");
+    RequiredTool.require("python3", "python3");
     List<String> values = samples(new Random(SEED ^ 0x5DEECE66DL), COUNT);
     // One python3 call for all values: the program (every value as a Python literal) travels on
     // stdin, so no argv length limit applies; -c only compiles and runs it.
@@ -167,17 +167,6 @@ class ShellQuotePropertyTest {
       assertEquals(
           value, parts[2 * i], seedMessage() + " python literal " + JsonLiteral.python(value));
       assertEquals(parts[2 * i + 1], JsonLiteral.of(value), seedMessage() + " json.dumps differs");
-    }
-  }
-
-  static boolean python3Works() {
-    try {
-      return ProcessRunner.run(
-                  List.of("python3", "-c", "print(1)"), null, Map.of(), Duration.ofSeconds(20))
-              .exitCode()
-          == 0;
-    } catch (RuntimeException | AssertionError e) {
-      return false;
     }
   }
 }
