@@ -20,6 +20,7 @@ import dev.megaplan.cloud.cli.commands.StatusCommand;
 import dev.megaplan.cloud.cli.commands.SuperviseCommand;
 import dev.megaplan.cloud.cli.commands.VersionCommand;
 import dev.megaplan.cloud.core.Redactor;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -108,11 +109,13 @@ public final class MegaplanCloud implements Runnable {
     CommandLine commandLine = commandLine(environment);
     commandLine.setOut(out);
     commandLine.setErr(err);
+    PhaseLog.mark("cli.commands_built");
     try {
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
+      PhaseLog.mark("cli.done");
     }
   }
 
@@ -125,6 +128,13 @@ public final class MegaplanCloud implements Runnable {
   public static CommandLine commandLine(CliEnvironment environment) {
     CommandLine commandLine = new CommandLine(new MegaplanCloud(environment));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    if (PhaseLog.enabled()) {
+      commandLine.setExecutionStrategy(
+          parseResult -> {
+            PhaseLog.mark("cli.parsed");
+            return new CommandLine.RunLast().execute(parseResult);
+          });
+    }
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           boolean debug = parseResult.hasMatchedOption("--debug");
@@ -162,10 +172,15 @@ public final class MegaplanCloud implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    long entered = System.nanoTime();
+    PhaseLog.markAt("cli.main", entered);
+    PhaseLog.mark("timing.ready");
     PrintWriter out =
         new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(execute(args, out, err, CliEnvironment.system()));
+    int status = execute(args, out, err, CliEnvironment.system());
+    PhaseLog.mark("cli.exit");
+    System.exit(status);
   }
 }

@@ -15,6 +15,7 @@ import dev.megaplan.cloud.core.internal.session.SessionContext;
 import dev.megaplan.cloud.core.internal.status.ChainStatusOperation;
 import dev.megaplan.cloud.core.internal.status.WrapperOperations;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -426,7 +427,10 @@ public final class CloudSession implements AutoCloseable {
       if (opened == null) {
         ProviderContext providerContext =
             ProviderContext.builder().config(config).environment(environment).home(home).build();
-        opened = ProviderRegistry.discover().factory(config.provider()).create(providerContext);
+        ProviderRegistry registry = ProviderRegistry.discover();
+        PhaseLog.mark("providers.discovered", registry.names().size() + " factories");
+        opened = registry.factory(config.provider()).create(providerContext);
+        PhaseLog.mark("provider.created", config.provider());
       }
       if (opened == null) {
         throw new CloudException(

@@ -10,6 +10,7 @@ import dev.megaplan.cloud.cli.RepoOverrideOptions;
 import dev.megaplan.cloud.core.CloudSession;
 import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +46,11 @@ abstract class CloudCommand implements Callable<Integer> {
 
   /** Loads cloud.yaml with the environment's home (for {@code ~} expansion). */
   CloudConfig loadConfig() {
-    return CloudYaml.loader().homeDirectory(environment().home()).load(cloudYamlPath());
+    PhaseLog.mark("config.load");
+    CloudConfig config =
+        CloudYaml.loader().homeDirectory(environment().home()).load(cloudYamlPath());
+    PhaseLog.mark("config.loaded");
+    return config;
   }
 
   /** Loads cloud.yaml, applies the repo overrides and opens a session on the environment. */
@@ -56,11 +61,14 @@ abstract class CloudCommand implements Callable<Integer> {
           CloudYaml.withRepoOverrides(
               config, overrides.url(), overrides.branch(), overrides.workspace());
     }
-    return CloudSession.builder(config)
-        .environment(environment().env())
-        .home(environment().home())
-        .cloudYaml(cloudYamlPath())
-        .open();
+    CloudSession session =
+        CloudSession.builder(config)
+            .environment(environment().env())
+            .home(environment().home())
+            .cloudYaml(cloudYamlPath())
+            .open();
+    PhaseLog.mark("session.opened");
+    return session;
   }
 
   /** Prints a human line on stderr. */
@@ -95,7 +103,11 @@ abstract class CloudCommand implements Callable<Integer> {
 
   /** Prints a value as pretty JSON on stdout. */
   void printJson(Object value) {
-    out().println(Json.pretty(value));
+    PhaseLog.mark("render.start");
+    String json = Json.pretty(value);
+    PhaseLog.mark("render.rendered", json.length() + " chars");
+    out().println(json);
     out().flush();
+    PhaseLog.mark("render.written");
   }
 }

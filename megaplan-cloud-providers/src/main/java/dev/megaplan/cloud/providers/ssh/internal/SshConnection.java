@@ -9,6 +9,7 @@ import com.jcraft.jsch.SftpException;
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,12 +85,15 @@ public final class SshConnection implements AutoCloseable {
       EndSignallingBuffer out = new EndSignallingBuffer();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       try {
+        PhaseLog.mark(
+            "ssh.exec.open", command.length() + " chars, " + stdin.length + " stdin bytes");
         channel = (ChannelExec) current.openChannel("exec");
         channel.setCommand(command.getBytes(StandardCharsets.UTF_8));
         channel.setInputStream(new ByteArrayInputStream(stdin));
         channel.setOutputStream(out);
         channel.setErrStream(err);
         channel.connect(remainingMillis(deadline));
+        PhaseLog.mark("ssh.exec.opened");
       } catch (JSchException e) {
         drop(current);
         if (attempt == 0 && System.nanoTime() < deadline) {
@@ -121,6 +125,7 @@ public final class SshConnection implements AutoCloseable {
           LockSupport.parkNanos(POLL_NANOS);
         }
         int status = channel.getExitStatus();
+        PhaseLog.mark("ssh.exec.closed", "exit " + status + ", " + out.size() + " stdout bytes");
         if (status == -1 && !settledConnected(current)) {
           drop(current);
           if (idempotent && attempt == 0 && System.nanoTime() < deadline) {
@@ -291,6 +296,7 @@ public final class SshConnection implements AutoCloseable {
     if (session != null) {
       session.disconnect();
       session = null;
+      PhaseLog.mark("ssh.disconnected");
     }
   }
 
@@ -302,7 +308,11 @@ public final class SshConnection implements AutoCloseable {
       session.disconnect();
       session = null;
     }
+    PhaseLog.mark("ssh.connect");
     JSch jsch = new JSch();
+    if (PhaseLog.enabled()) {
+      jsch.setInstanceLogger(new JschPhaseLogger());
+    }
     String auth = SshAuth.configure(jsch, endpoint);
     String knownHostsFile = endpoint.knownHosts().toString();
     try {
@@ -355,6 +365,7 @@ public final class SshConnection implements AutoCloseable {
     }
     opened++;
     session = fresh;
+    PhaseLog.mark("ssh.connected");
     return fresh;
   }
 
