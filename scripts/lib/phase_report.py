@@ -18,6 +18,7 @@ with the classes loaded in it (from the class-loading run: from the CDS archive 
 
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def run(work, cli, args, timing, xlog=None):
     times = os.path.join(work, "remote-times")
     open(times, "w").close()
     offset = time.time_ns() - time.monotonic_ns()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic_ns()
     proc = subprocess.run(
         [cli] + args,
@@ -49,6 +51,8 @@ def run(work, cli, args, timing, xlog=None):
         stderr=subprocess.PIPE,
     )
     end = time.monotonic_ns()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = int((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1e9)
     events = [(start, "launch", "")]
     for line in proc.stderr.decode("utf-8", "replace").splitlines():
         m = MARK.search(line)
@@ -66,7 +70,7 @@ def run(work, cli, args, timing, xlog=None):
         events.append((t1, "remote." + kind + ".end", "exit " + parts[3]))
     events.append((end, "process.exited", "exit %d" % proc.returncode))
     events.sort(key=lambda e: e[0])
-    return end - start, events, proc.returncode
+    return end - start, cpu, events, proc.returncode
 
 
 def keyed(events):
@@ -110,20 +114,21 @@ def fmt_stats(values):
 
 
 def pair(work, cli, args):
-    """One plain call and one timed call: (plain wall, timed wall, timeline, exit status)."""
-    plain, _, _ = run(work, cli, args, timing=False)
-    timed, events, rc = run(work, cli, args, timing=True)
-    return plain, timed, keyed(events), rc
+    """One plain call and one timed call: (plain wall, plain CPU, timed wall, timeline, exit)."""
+    plain, cpu, _, _ = run(work, cli, args, timing=False)
+    timed, _, events, rc = run(work, cli, args, timing=True)
+    return plain, cpu, timed, keyed(events), rc
 
 
-def print_report(work, label, cli, args, plain, timed, timelines, rc):
+def print_report(work, label, cli, args, plain, cpu, timed, timelines, rc):
     xlog = os.path.join(work, "xlog.txt")
     if os.path.exists(xlog):
         os.remove(xlog)
-    _, xevents, _ = run(work, cli, args, timing=True, xlog=xlog)
+    _, _, xevents, _ = run(work, cli, args, timing=True, xlog=xlog)
     classes, startup = xlog_classes(xlog)
     print("== %s  [%s]  (exit %d)" % (" ".join(args), label, rc))
     print("wall, timing off:  %s ms  (%d runs)" % (fmt_stats(plain).strip(), len(plain)))
+    print("CPU of the CLI process (user+sys, timing off): %s ms" % fmt_stats(cpu).strip())
     print("wall, timing on:   %s ms  (the same runs, paired)" % fmt_stats(timed).strip())
     reference = timelines[len(timelines) // 2]
     durations = {}
@@ -157,21 +162,24 @@ def print_report(work, label, cli, args, plain, timed, timelines, rc):
 
 
 def report(work, clis, args, runs):
-    results = {label: ([], [], [], [0]) for label, _ in clis}
+    results = {label: ([], [], [], [], [0]) for label, _ in clis}
     for _ in range(runs):
         for label, cli in clis:  # alternate, so every CLI sees the same load
-            plain, timed, timeline, rc = pair(work, cli, args)
+            plain, cpu, timed, timeline, rc = pair(work, cli, args)
             acc = results[label]
             acc[0].append(plain)
-            acc[1].append(timed)
-            acc[2].append(timeline)
-            acc[3][0] = rc
+            acc[1].append(cpu)
+            acc[2].append(timed)
+            acc[3].append(timeline)
+            acc[4][0] = rc
     for label, cli in clis:
-        plain, timed, timelines, rc = results[label]
-        print_report(work, label, cli, args, plain, timed, timelines, rc[0])
+        plain, cpu, timed, timelines, rc = results[label]
+        print_report(work, label, cli, args, plain, cpu, timed, timelines, rc[0])
     if len(clis) > 1:
         print("paired medians, timing off: " + ", ".join(
-            "%s %.1f ms" % (label, ms(statistics.median(results[label][0]))) for label, _ in clis))
+            "%s wall %.1f ms, CPU %.1f ms" % (
+                label, ms(statistics.median(results[label][0])), ms(statistics.median(results[label][1])))
+            for label, _ in clis))
         print()
 
 

@@ -23,6 +23,7 @@ import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,32 +43,34 @@ import picocli.CommandLine.Command;
       "",
       "Every subcommand reads ./cloud.yaml unless --cloud-yaml PATH says otherwise;"
           + " `megaplan-cloud init` writes a commented starter file."
-    },
-    subcommands = {
-      InitCommand.class,
-      BuildCommand.class,
-      DeployCommand.class,
-      BootstrapCommand.class,
-      ChainCommand.class,
-      StatusCommand.class,
-      ChainsCommand.class,
-      LogsCommand.class,
-      AttachCommand.class,
-      ExecCommand.class,
-      ResumeCommand.class,
-      SuperviseCommand.class,
-      DownCommand.class,
-      DestroyCommand.class,
-      ConfigCommand.class,
-      RedactCommand.class,
-      VersionCommand.class,
     })
 public final class MegaplanCloud implements Runnable {
+  /** The subcommands, in the order {@code --help} lists them. */
+  private static final List<String> SUBCOMMANDS =
+      List.of(
+          "init",
+          "build",
+          "deploy",
+          "bootstrap",
+          "chain",
+          "status",
+          "chains",
+          "logs",
+          "attach",
+          "exec",
+          "resume",
+          "supervise",
+          "down",
+          "destroy",
+          "config",
+          "redact",
+          "version");
+
   private final CliEnvironment environment;
 
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Creates the root command in the real process environment (used by completion generation). */
+  /** Creates the root command, without subcommands, in the real process environment. */
   public MegaplanCloud() {
     this(CliEnvironment.system());
   }
@@ -106,7 +109,13 @@ public final class MegaplanCloud implements Runnable {
    */
   public static int execute(
       String[] args, PrintWriter out, PrintWriter err, CliEnvironment environment) {
-    CommandLine commandLine = commandLine(environment);
+    // A call names its subcommand first (the root takes no other options): only that one is
+    // built, since picocli reads every command's annotations when it is added. Anything else
+    // (--help, a typo that wants suggestions, no arguments) gets the whole command line.
+    CommandLine commandLine =
+        args.length > 0 && SUBCOMMANDS.contains(args[0])
+            ? commandLine(environment, List.of(args[0]))
+            : commandLine(environment);
     commandLine.setOut(out);
     commandLine.setErr(err);
     PhaseLog.mark("cli.commands_built");
@@ -126,7 +135,14 @@ public final class MegaplanCloud implements Runnable {
    * @return the configured command line
    */
   public static CommandLine commandLine(CliEnvironment environment) {
+    return commandLine(environment, SUBCOMMANDS);
+  }
+
+  private static CommandLine commandLine(CliEnvironment environment, List<String> subcommands) {
     CommandLine commandLine = new CommandLine(new MegaplanCloud(environment));
+    for (String name : subcommands) {
+      commandLine.addSubcommand(name, subcommand(name));
+    }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     if (PhaseLog.enabled()) {
       commandLine.setExecutionStrategy(
@@ -164,6 +180,30 @@ public final class MegaplanCloud implements Runnable {
           return ErrorCode.INVALID_ARGS.exitStatus();
         });
     return commandLine;
+  }
+
+  /** A new instance of the named subcommand's class (a switch: no reflection, no lambda). */
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "init" -> new InitCommand();
+      case "build" -> new BuildCommand();
+      case "deploy" -> new DeployCommand();
+      case "bootstrap" -> new BootstrapCommand();
+      case "chain" -> new ChainCommand();
+      case "status" -> new StatusCommand();
+      case "chains" -> new ChainsCommand();
+      case "logs" -> new LogsCommand();
+      case "attach" -> new AttachCommand();
+      case "exec" -> new ExecCommand();
+      case "resume" -> new ResumeCommand();
+      case "supervise" -> new SuperviseCommand();
+      case "down" -> new DownCommand();
+      case "destroy" -> new DestroyCommand();
+      case "config" -> new ConfigCommand();
+      case "redact" -> new RedactCommand();
+      case "version" -> new VersionCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
   }
 
   /**
