@@ -37,7 +37,7 @@ public final class CdsTraining {
     Path work = Path.of(args[0]).toAbsolutePath();
     Files.createDirectories(work);
     TrainingBox box = new TrainingBox(work);
-    box.write();
+    box.write(work.resolve("home"));
     Files.writeString(
         work.resolve("observation.json"),
         "{\"effective_status\": \"stale_bookkeeping\", \"runner\": {\"status\": \"dead\"},"

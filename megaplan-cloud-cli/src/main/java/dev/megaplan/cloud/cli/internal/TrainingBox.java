@@ -1,6 +1,7 @@
 package dev.megaplan.cloud.cli.internal;
 
 import dev.megaplan.cloud.core.chain.ChainStatePath;
+import dev.megaplan.cloud.core.internal.marker.LocalMarkers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,11 @@ final class TrainingBox {
     return root().resolve("app/chain.yaml").toString();
   }
 
-  /** Writes the box and returns the cloud.yaml that points at it. */
-  Path write() throws IOException {
+  /**
+   * Writes the box, its cloud.yaml and the local marker of a chain launched from it (under {@code
+   * home}), so a status read without {@code --remote-spec} finds the chain as after a launch.
+   */
+  void write(Path home) throws IOException {
     Path app = root().resolve("app");
     Files.createDirectories(app.resolve(".megaplan/plans/m2-plan"));
     Files.writeString(
@@ -85,6 +89,16 @@ final class TrainingBox {
             + root()
             + "'}\n",
         StandardCharsets.UTF_8);
-    return cloudYaml;
+    Path marker = new LocalMarkers(home).lastChainPath(cloudYaml.toAbsolutePath().normalize());
+    Files.createDirectories(marker.getParent());
+    Files.writeString(
+        marker,
+        "{\"remote_spec\": \""
+            + remoteSpec()
+            + "\", \"workspace\": \""
+            + app
+            + "\", \"chain_session\": \"megaplan-chain-app\", \"extra_repos\": [],"
+            + " \"provider\": \"host\"}\n",
+        StandardCharsets.UTF_8);
   }
 }

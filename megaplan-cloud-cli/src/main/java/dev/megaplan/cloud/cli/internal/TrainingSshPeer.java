@@ -46,33 +46,24 @@ final class TrainingSshPeer implements AutoCloseable {
   }
 
   /**
-   * Writes a throwaway Ed25519 client key (PKCS#8, unencrypted), a known-hosts line for this peer
-   * and a cloud.yaml for the {@code ssh} provider that uses both; returns the cloud.yaml.
+   * Writes a throwaway Ed25519 client key (OpenSSH format, unencrypted), a known-hosts line for
+   * this peer and a cloud.yaml for the {@code ssh} provider that uses both; returns the cloud.yaml.
    */
   Path writeProject(Path dir) throws IOException, GeneralSecurityException {
     Files.createDirectories(dir);
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    byte[] x509 = pair.getPublic().getEncoded(); // the last 32 bytes are the raw key
+    byte[] pkcs8 = pair.getPrivate().getEncoded(); // the last 32 bytes are the seed
+    byte[] publicKey = java.util.Arrays.copyOfRange(x509, x509.length - 32, x509.length);
+    byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+    byte[] blob = sshStrings(text("ssh-ed25519"), publicKey);
     Path key = dir.resolve("id_ed25519");
-    Files.writeString(
-        key,
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(pair.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n",
-        StandardCharsets.US_ASCII);
+    Files.writeString(key, openSshPrivateKey(blob, publicKey, seed), StandardCharsets.US_ASCII);
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-    byte[] raw = pair.getPublic().getEncoded(); // X.509: the last 32 bytes are the key
-    ByteBuffer blob = ByteBuffer.allocate(4 + 11 + 4 + 32);
-    blob.putInt(11).put("ssh-ed25519".getBytes(StandardCharsets.US_ASCII)).putInt(32);
-    blob.put(raw, raw.length - 32, 32);
     Path knownHosts = dir.resolve("known_hosts");
     Files.writeString(
         knownHosts,
-        "[127.0.0.1]:"
-            + port()
-            + " ssh-ed25519 "
-            + Base64.getEncoder().encodeToString(blob.array())
-            + "\n",
+        "[127.0.0.1]:" + port() + " ssh-ed25519 " + Base64.getEncoder().encodeToString(blob) + "\n",
         StandardCharsets.US_ASCII);
     Path cloudYaml = dir.resolve("cloud.yaml");
     Files.writeString(
@@ -88,6 +79,47 @@ final class TrainingSshPeer implements AutoCloseable {
             + "'}\n",
         StandardCharsets.UTF_8);
     return cloudYaml;
+  }
+
+  /** An unencrypted {@code openssh-key-v1} file, as {@code ssh-keygen -t ed25519 -N ''} writes. */
+  private static String openSshPrivateKey(byte[] blob, byte[] publicKey, byte[] seed) {
+    byte[] secret = new byte[64]; // OpenSSH keeps the seed followed by the public key
+    System.arraycopy(seed, 0, secret, 0, 32);
+    System.arraycopy(publicKey, 0, secret, 32, 32);
+    byte[] keys = sshStrings(text("ssh-ed25519"), publicKey, secret, text("cds-training"));
+    int unpadded = 8 + keys.length;
+    ByteBuffer section = ByteBuffer.allocate(unpadded + (8 - unpadded % 8) % 8);
+    section.putInt(0x5eed).putInt(0x5eed).put(keys);
+    for (byte pad = 1; section.hasRemaining(); pad++) {
+      section.put(pad);
+    }
+    byte[] magic = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = sshStrings(text("none"), text("none"), new byte[0]);
+    byte[] keyCount = {0, 0, 0, 1};
+    byte[] tail = sshStrings(blob, section.array());
+    ByteBuffer file = ByteBuffer.allocate(magic.length + body.length + 4 + tail.length);
+    file.put(magic).put(body).put(keyCount).put(tail);
+    return "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(70, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(file.array())
+        + "\n-----END OPENSSH PRIVATE KEY-----\n";
+  }
+
+  /** SSH wire strings: each value preceded by its length. */
+  private static byte[] sshStrings(byte[]... values) {
+    int length = 0;
+    for (byte[] value : values) {
+      length += 4 + value.length;
+    }
+    ByteBuffer out = ByteBuffer.allocate(length);
+    for (byte[] value : values) {
+      out.putInt(value.length).put(value);
+    }
+    return out.array();
+  }
+
+  private static byte[] text(String value) {
+    return value.getBytes(StandardCharsets.US_ASCII);
   }
 
   private void serve() {
