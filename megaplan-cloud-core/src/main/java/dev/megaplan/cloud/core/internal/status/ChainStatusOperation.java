@@ -68,6 +68,9 @@ public final class ChainStatusOperation {
    * @return the payload and the PR probe's lower-cased answer (when probed)
    */
   public ChainObserver.Observed observe(Optional<String> remoteSpec, OptionalLong prNumber) {
+    // the probe follows the local work below (marker, context, command): let a connection open
+    // meanwhile
+    session.provider().connectAhead();
     try {
       return gather(remoteSpec, prNumber);
     } catch (CloudException e) {

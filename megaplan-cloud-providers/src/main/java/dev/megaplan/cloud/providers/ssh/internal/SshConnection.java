@@ -24,9 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * One SSH connection (a JSch {@link Session}), opened at first use and reused for every exec
- * channel and SFTP transfer of a provider. The host key is verified against the known-hosts file;
- * keep-alive probes an idle connection.
+ * One SSH connection (a JSch {@link Session}), opened at first use (or ahead of it, see {@link
+ * #connectAhead}) and reused for every exec channel and SFTP transfer of a provider. The host key
+ * is verified against the known-hosts file; keep-alive probes an idle connection.
  *
  * <p>Reconnecting: when opening a channel fails because the connection is gone, the command never
  * reached the box, so the connection is reopened once and the command sent. When the connection
@@ -40,6 +40,9 @@ public final class SshConnection implements AutoCloseable {
   private Session session;
   private HostKeyCheck hostKeys;
   private long opened;
+  private long attempts;
+  private boolean connectingAhead;
+  private RuntimeException aheadFailure;
 
   /**
    * Describes the connection; nothing is opened until the first call.
@@ -290,9 +293,42 @@ public final class SshConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts opening the connection on a background thread, unless it is open or already being
+   * opened, so that local work the caller still does overlaps with the TCP handshake, the key
+   * exchange and authentication. The next call waits for that attempt and uses its connection; when
+   * the attempt failed, the next call throws its failure (once), exactly as it would have failed
+   * opening the connection itself. Never throws.
+   */
+  public synchronized void connectAhead() {
+    if (connectingAhead || (session != null && session.isConnected())) {
+      return;
+    }
+    connectingAhead = true;
+    long ticket = attempts;
+    Thread thread = new Thread(() -> openAhead(ticket), "megaplan-ssh-connect-ahead");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Opens the connection, unless a call already tried since the hint (then there is no need). */
+  private synchronized void openAhead(long ticket) {
+    try {
+      if (attempts == ticket) {
+        session(System.nanoTime() + endpoint.connectTimeout().toNanos());
+      }
+    } catch (RuntimeException e) {
+      aheadFailure = e;
+    } finally {
+      connectingAhead = false;
+    }
+  }
+
   /** Closes the connection; never throws. */
   @Override
   public synchronized void close() {
+    attempts++; // a connect-ahead that has not started yet no longer applies
+    aheadFailure = null;
     if (session != null) {
       session.disconnect();
       session = null;
@@ -304,10 +340,16 @@ public final class SshConnection implements AutoCloseable {
     if (session != null && session.isConnected()) {
       return session;
     }
+    if (aheadFailure != null) {
+      RuntimeException failure = aheadFailure;
+      aheadFailure = null;
+      throw failure;
+    }
     if (session != null) {
       session.disconnect();
       session = null;
     }
+    attempts++;
     PhaseLog.mark("ssh.connect");
     JSch jsch = new JSch();
     if (PhaseLog.enabled()) {
