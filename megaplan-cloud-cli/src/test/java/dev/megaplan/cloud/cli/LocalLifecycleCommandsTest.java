@@ -126,10 +126,13 @@ class LocalLifecycleCommandsTest {
     assertEquals(0, CliRun.in(dir, env, "", "deploy").exit);
     CliRun down = CliRun.in(dir, env, "", "down");
     assertEquals(0, down.exit, down.toString());
-    assertEquals("cloud_down", down.json().path("event").asText());
+    // nothing on stdout, as the Python tool: the human line goes to stderr
+    assertEquals("", down.out, down.toString());
+    assertTrue(down.err.startsWith("cloud down: "), down.toString());
     CliRun destroy = CliRun.in(dir, env, "", "destroy", "--yes");
     assertEquals(0, destroy.exit, destroy.toString());
-    assertEquals("cloud_destroy", destroy.json().path("event").asText());
+    assertEquals("", destroy.out, destroy.toString());
+    assertTrue(destroy.err.startsWith("cloud destroy: "), destroy.toString());
     List<List<String>> argvs = docker.argvs();
     assertTrue(argvs.contains(compose("stop")), argvs.toString());
     assertEquals(compose("down", "--volumes", "--remove-orphans"), argvs.get(argvs.size() - 1));

@@ -188,10 +188,20 @@ class StatusCommandsTest {
       JsonNode sessions = run.json().get("sessions");
       assertTrue(run.json().get("success").asBoolean());
       assertEquals(2, sessions.size(), run.out);
-      assertEquals("megaplan-chain-a", sessions.get(0).get("session").asText());
-      assertEquals("present", sessions.get(0).get("marker_status").asText());
-      assertEquals("/w/a", sessions.get(0).get("marker").get("workspace").asText());
-      assertEquals("missing", sessions.get(1).get("marker_status").asText());
+      // the Python tool's flat entries: marker fields beside the listing's own
+      JsonNode a = sessions.get(0);
+      assertEquals("megaplan-chain-a", a.get("session").asText());
+      assertEquals("running", a.get("status").asText());
+      assertEquals(
+          markers.resolve("megaplan-chain-a.json").toString(), a.get("marker").asText(), run.out);
+      assertEquals("present", a.get("marker_status").asText());
+      assertEquals("/w/a", a.get("workspace").asText());
+      assertEquals("/w/a/chain.yaml", a.get("remote_spec").asText());
+      JsonNode b = sessions.get(1);
+      assertEquals("running", b.get("status").asText());
+      assertEquals(markers.resolve("megaplan-chain-b.json").toString(), b.get("marker").asText());
+      assertEquals("missing", b.get("marker_status").asText());
+      assertFalse(b.has("workspace"), run.out);
       assertTrue(run.err.startsWith("active cloud chains: 2\n"), run.err);
       assertTrue(run.err.contains("megaplan-chain-a (marker: present) workspace=/w/a"), run.err);
     }

@@ -36,8 +36,6 @@ import java.util.Optional;
  * redacted. Not thread-safe; launch once per instance.
  */
 public final class ChainLaunch {
-  private static final String PROVENANCE = "megaplan-cloud-java chain launch";
-
   private final SessionContext context;
   private final Path spec;
   private Path ideaDir;
@@ -118,11 +116,12 @@ public final class ChainLaunch {
                 new ChainLauncher.Request(
                     spec, Optional.ofNullable(ideaDir), fresh, noGitRefresh, attempts, interval));
     ChainLaunchReport report = new ChainLaunchReport(outcome, context.config());
-    context.markers().writeLastChain(context.cloudYaml(), marker(outcome));
+    context.markers().writeLastChain(context.cloudYaml(), marker(outcome, report));
     return report;
   }
 
-  private LastChainMarker marker(LaunchOutcome outcome) {
+  @SuppressWarnings("unchecked")
+  private LastChainMarker marker(LaunchOutcome outcome, ChainLaunchReport report) {
     CloudConfig config = context.config();
     LaunchContext launch = outcome.launch();
     List<Map<String, String>> extras = new ArrayList<>();
@@ -133,16 +132,19 @@ public final class ChainLaunch {
       entry.put("workspace", context.provider().toRemotePath(extra.workspace()));
       extras.add(entry);
     }
+    // the provenance is the launch report, redacted like stdout (a URL may carry a token)
+    Map<String, Object> provenance =
+        (Map<String, Object>) context.redactor().redactValue(report.toMap());
     return new LastChainMarker(
         launch.remoteSpec(),
         outcome.startedAt().toString(),
         outcome.baseBranch(),
+        provenance,
         launch.workspace(),
         launch.session(),
         launch.chainLog(),
         extras,
         context.provider().name(),
-        context.provider().identity(),
-        PROVENANCE);
+        context.provider().identity());
   }
 }

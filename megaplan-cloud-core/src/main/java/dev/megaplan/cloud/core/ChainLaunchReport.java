@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.core.internal.dispatch.LaunchContext;
 import dev.megaplan.cloud.core.internal.dispatch.LaunchOutcome;
+import dev.megaplan.cloud.core.internal.dispatch.PhaseMapSummary;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a chain launch did (spec 03 §10): the session, where the chain lives on the box, what was
@@ -17,6 +19,12 @@ import java.util.Optional;
  * line. Immutable.
  */
 public final class ChainLaunchReport {
+  /**
+   * {@code megaplan.install_source}: megaplan runs from the runner image (refreshed from {@code
+   * megaplan.repo} before each chain start when one is configured), as the Python tool reports.
+   */
+  public static final String INSTALL_SOURCE = "cloud_image_runtime";
+
   private final Map<String, Object> json;
   private final String session;
   private final String tmuxStatus;
@@ -50,7 +58,10 @@ public final class ChainLaunchReport {
     json.put("success", true);
     json.put("event", "cloud_chain_launched");
     json.put("remote_spec", launch.remoteSpec());
-    json.put("current_milestone", outcome.currentMilestone());
+    json.put("current_milestone", outcome.currentMilestone().orElse(null));
+    json.put("current_milestone_index", boxed(outcome.currentMilestoneIndex()));
+    json.put("plan_name", outcome.planName().orElse(null));
+    json.put("pr_number", boxed(outcome.prNumber()));
     Map<String, Object> repo = new LinkedHashMap<>();
     repo.put("url", config.repo().url());
     repo.put("branch", config.repo().branch());
@@ -61,13 +72,17 @@ public final class ChainLaunchReport {
     Map<String, Object> chain = new LinkedHashMap<>();
     chain.put("base_branch", outcome.baseBranch());
     chain.put("milestone_count", outcome.spec().milestones().size());
+    chain.put("resolved_phase_map_summary", PhaseMapSummary.of(outcome.spec(), config.agents()));
     chain.put("prerequisite_policy", outcome.spec().prerequisitePolicy().wireName());
     chain.put("validation_policy", outcome.spec().validationPolicy().wireName());
     chain.put(
         "review_policy",
         Map.of("clean_milestone_pr", outcome.spec().cleanMilestonePr().wireName()));
     json.put("chain", chain);
-    json.put("megaplan", Map.of("ref", config.megaplan().ref()));
+    Map<String, Object> megaplan = new LinkedHashMap<>();
+    megaplan.put("ref", config.megaplan().ref());
+    megaplan.put("install_source", INSTALL_SOURCE);
+    json.put("megaplan", megaplan);
     json.put("uploaded_idea_count", outcome.uploadedIdeaCount());
     Map<String, Object> tmux = new LinkedHashMap<>();
     tmux.put("session", launch.session());
@@ -86,6 +101,10 @@ public final class ChainLaunchReport {
     return json;
   }
 
+  private static Integer boxed(OptionalInt value) {
+    return value.isPresent() ? value.getAsInt() : null;
+  }
+
   /**
    * The report JSON, in the spec's key order (plus {@code success} first and {@code state_reset}).
    *
@@ -97,7 +116,8 @@ public final class ChainLaunchReport {
   }
 
   /**
-   * The human summary: {@code cloud chain launch: session=… alive=… advanced=… log=…}.
+   * The human summary: {@code cloud chain launch: session=… alive=… advanced=… log=…[
+   * likely_cause=…]}.
    *
    * @return the line
    */
@@ -109,7 +129,11 @@ public final class ChainLaunchReport {
         + " advanced="
         + advancedPastInit
         + " log="
-        + chainLog;
+        + chainLog
+        + likelyCause()
+            .filter(cause -> !cause.isEmpty())
+            .map(cause -> " likely_cause=" + cause)
+            .orElse("");
   }
 
   /**

@@ -70,8 +70,7 @@ public final class EffectExecutor {
     try {
       result = shell.exec(command.render(), TIMEOUT);
     } catch (CloudException e) {
-      return new EffectOutcome(
-          EffectOutcome.Status.FAILED, redact.apply("restart failed: " + e.getMessage()));
+      return new EffectOutcome(EffectOutcome.Status.FAILED, redact.apply(e.getMessage()));
     }
     RestartCommand.Result parsed = RestartCommand.parse(result);
     String detail = redact.apply(parsed.detail());

@@ -103,8 +103,8 @@ public final class Supervisor {
     try {
       observed = observer.observe(probePr);
     } catch (CloudException e) {
+      // the Python tool's shape: {status, reason?, re_read?} and nothing more
       syncRefresh.put("re_read", "failed");
-      syncRefresh.put("re_read_reason", redact.apply(e.getMessage()));
     }
     Observation observation =
         ObservationJson.of(observed.status(), observed.prMergeState(), shell.isPresent());
@@ -123,7 +123,7 @@ public final class Supervisor {
       return new Tick(fromDecision(report, decision).build(), Optional.of(observation));
     }
     EffectOutcome outcome = executor.execute(decision);
-    return new Tick(fromOutcome(report, decision, outcome), Optional.of(observation));
+    return new Tick(fromOutcome(report, decision, observation, outcome), Optional.of(observation));
   }
 
   /**
@@ -251,7 +251,10 @@ public final class Supervisor {
   }
 
   private static TickReport fromOutcome(
-      TickReport.Builder report, Decision decision, EffectOutcome outcome) {
+      TickReport.Builder report,
+      Decision decision,
+      Observation observation,
+      EffectOutcome outcome) {
     switch (outcome.status()) {
       case RESTARTED:
         return report
@@ -270,9 +273,20 @@ public final class Supervisor {
             .event("supervisor_error")
             .nextAction("blocked")
             .acted(false)
-            .refusedReason(decision.nextAction() + " failed: " + outcome.detail())
+            .refusedReason(failure(decision, observation) + outcome.detail())
             .build();
     }
+  }
+
+  /** What failed, in the Python tool's words, before the failure's own detail. */
+  private static String failure(Decision decision, Observation observation) {
+    if (decision instanceof Decision.Advance) {
+      return "PR merged but restart failed: ";
+    }
+    if (observation.effectiveStatus() == EffectiveStatus.AWAITING_HUMAN_VERIFY) {
+      return "all human-verification criteria satisfied but wake restart failed: ";
+    }
+    return "stale bookkeeping restart failed: ";
   }
 
   private static TickReport blocked(TickReport.Builder report, String reason) {

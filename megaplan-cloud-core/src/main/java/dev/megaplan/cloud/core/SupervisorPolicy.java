@@ -8,7 +8,9 @@ import dev.megaplan.cloud.api.supervisor.RestartTarget;
 /**
  * The supervisor's decision table (spec 05) as a pure function: no I/O, no clock, no randomness;
  * the same observation always gives the same decision. It never invents approvals: the only
- * mutations it can decide are a restart of a dead runner and an advance past a merged PR.
+ * mutations it can decide are a restart of a dead runner and an advance past a PR that {@code gh}
+ * said is merged. {@code refused_reason} explains a refusal to act; an idle tick ({@code noop} for
+ * a running chain, {@code done}) has none.
  */
 public final class SupervisorPolicy {
   private SupervisorPolicy() {}
@@ -39,7 +41,7 @@ public final class SupervisorPolicy {
     RunnerState runner = observation.runner();
     switch (observation.effectiveStatus()) {
       case RUNNING:
-        return Decision.noop("chain is running; nothing to do");
+        return Decision.noop();
       case COMPLETE:
         return Decision.done();
       case HUMAN_PREREQUISITE:
@@ -68,7 +70,9 @@ public final class SupervisorPolicy {
   }
 
   private static Decision decidePrMerge(Observation observation) {
-    String state = observation.prMergeState().orElse(observation.prState().orElse("unknown"));
+    // only gh's answer counts, as it came (an empty answer reads "state="): the state file's own
+    // pr_state may be stale, and advancing on it would act on a merge nobody confirmed
+    String state = observation.prMergeState().orElse("unknown");
     if (state.equals("merged") && observation.prNumber().isPresent()) {
       return Decision.advance(target(observation), observation.prNumber().getAsInt());
     }
@@ -101,7 +105,7 @@ public final class SupervisorPolicy {
     if (runner == RunnerState.DEAD || runner == RunnerState.UNAVAILABLE) {
       return Decision.restart(target(observation));
     }
-    return Decision.noop("human verification complete and the runner is " + runner.wireName());
+    return Decision.noop();
   }
 
   private static RestartTarget target(Observation observation) {

@@ -29,7 +29,7 @@ class EffectExecutorTest {
 
   private static final List<Decision> EVERY_KIND =
       List.of(
-          Decision.noop("chain is running; nothing to do"),
+          Decision.noop(),
           Decision.done(),
           Decision.blocked("awaiting PR merge"),
           Decision.restart(TARGET),

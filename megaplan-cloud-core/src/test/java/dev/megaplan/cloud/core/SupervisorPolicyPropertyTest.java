@@ -63,9 +63,15 @@ class SupervisorPolicyPropertyTest {
       Observation observation = generate(random);
       Decision decision = SupervisorPolicy.decide(observation);
       if (!decision.mutates()) {
+        // a refusal always says why; an idle tick (noop, done) need not
         assertTrue(
-            decision.refusedReason().isPresent() || decision.nextAction().equals("noop"),
+            decision.refusedReason().isPresent()
+                || decision.nextAction().equals("noop")
+                || decision.nextAction().equals("done"),
             "seed " + seed + ": " + observation + " -> " + decision);
+        if (decision.nextAction().equals("blocked")) {
+          assertTrue(decision.refusedReason().isPresent(), "seed " + seed + ": " + observation);
+        }
         continue;
       }
       String context = "seed " + seed + ": " + observation + " -> " + decision;

@@ -52,6 +52,8 @@ class SupervisorPolicyTest {
     assertEquals("noop", decision.nextAction());
     assertEquals("supervisor_tick", decision.event());
     assertFalse(decision.mutates());
+    // refused_reason explains a refusal to act; an idle tick has none
+    assertEquals(Optional.empty(), decision.refusedReason());
   }
 
   @Test
@@ -59,6 +61,7 @@ class SupervisorPolicyTest {
     Decision decision = decide(observation(EffectiveStatus.COMPLETE, RunnerState.DEAD));
     assertEquals("done", decision.nextAction());
     assertEquals("supervisor_tick", decision.event());
+    assertEquals(Optional.empty(), decision.refusedReason());
   }
 
   @Test
@@ -109,14 +112,31 @@ class SupervisorPolicyTest {
   }
 
   @Test
-  void anUnprobedPrUsesTheRecordedState() {
+  void anUnprobedPrIsUnknownEvenWhenTheStateRecordsAMerge() {
+    // only gh confirms a merge: the state file's pr_state may be stale
     Decision decision =
         decide(
             observation(EffectiveStatus.AWAITING_PR_MERGE, RunnerState.DEAD)
                 .prNumber(7)
-                .prState("open"));
+                .prState("merged"));
     assertEquals("blocked", decision.nextAction());
-    assertTrue(decision.refusedReason().orElseThrow().contains("state=open"));
+    assertEquals(
+        "awaiting PR merge (PR #7 state=unknown); supervisor will not advance until PR is merged",
+        decision.refusedReason().orElseThrow());
+  }
+
+  @Test
+  void anEmptyGhAnswerIsReportedAsItCame() {
+    Decision decision =
+        decide(
+            observation(EffectiveStatus.AWAITING_PR_MERGE, RunnerState.DEAD)
+                .prNumber(7)
+                .prState("open")
+                .prMergeState(""));
+    assertEquals("blocked", decision.nextAction());
+    assertEquals(
+        "awaiting PR merge (PR #7 state=); supervisor will not advance until PR is merged",
+        decision.refusedReason().orElseThrow());
   }
 
   @Test
@@ -197,6 +217,7 @@ class SupervisorPolicyTest {
                 .allDeferredMustVerified(true));
     assertEquals("noop", decision.nextAction());
     assertEquals("supervisor_tick", decision.event());
+    assertEquals(Optional.empty(), decision.refusedReason());
   }
 
   @Test

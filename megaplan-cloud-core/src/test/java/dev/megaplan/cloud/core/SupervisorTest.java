@@ -86,10 +86,10 @@ class SupervisorTest {
     assertEquals(Map.of("status", "ok"), report.syncRefresh());
     assertEquals(1, shell.count(SYNC));
     assertEquals(0, shell.count(RESTART));
+    assertEquals(Optional.empty(), report.refusedReason());
+    assertTrue(Json.tree(report).get("refused_reason").isNull(), Json.compact(report));
     assertEquals(
-        "supervisor tick: supervisor_tick | acted=false | next_action=noop | refused_reason=chain"
-            + " is running; nothing to do",
-        report.summaryLine());
+        "supervisor tick: supervisor_tick | acted=false | next_action=noop", report.summaryLine());
   }
 
   @Test
@@ -154,8 +154,37 @@ class SupervisorTest {
     assertEquals("blocked", report.nextAction());
     assertFalse(report.acted());
     assertEquals(
-        "restart failed: ERROR: s session marker does not match /x/chain.yaml; refusing restart",
+        "stale bookkeeping restart failed: ERROR: s session marker does not match /x/chain.yaml;"
+            + " refusing restart",
         report.refusedReason().orElseThrow());
+  }
+
+  @Test
+  void aRestartLostInTransitSaysRestartFailedOnce() {
+    ScriptedShell shell =
+        new ScriptedShell(
+            command -> {
+              if (command.contains(RESTART)) {
+                throw new CloudException(ErrorCode.PROVIDER_FAILED, "connection lost");
+              }
+              return OK;
+            });
+    TickReport report =
+        supervisor(
+                observing(StatusFixtures.status(EffectiveStatus.STALE_BOOKKEEPING, "dead")), shell)
+            .tick();
+    assertEquals("supervisor_error", report.event());
+    assertEquals(
+        Optional.of("stale bookkeeping restart failed: connection lost"), report.refusedReason());
+
+    ChainState withPr = ChainState.builder().prNumber(5).prState("open").build();
+    TickReport advance =
+        supervisor(
+                observing(StatusFixtures.status(EffectiveStatus.AWAITING_PR_MERGE, "dead", withPr)),
+                shell)
+            .tick();
+    assertEquals(
+        Optional.of("PR merged but restart failed: connection lost"), advance.refusedReason());
   }
 
   @Test
@@ -200,7 +229,8 @@ class SupervisorTest {
               StatusFixtures.status(EffectiveStatus.RUNNING, "alive"), Optional.empty());
         };
     TickReport report = supervisor(flaky, new ScriptedShell(answering(OK, OK))).tick();
-    assertEquals("failed", report.syncRefresh().get("re_read"));
+    // the Python tool's keys, no more
+    assertEquals(Map.of("status", "ok", "re_read", "failed"), report.syncRefresh());
     assertEquals("running", report.effectiveStatus());
   }
 

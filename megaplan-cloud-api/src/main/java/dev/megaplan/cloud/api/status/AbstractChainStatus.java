@@ -81,7 +81,10 @@ abstract class AbstractChainStatus {
   @AllowNulls
   public abstract Map<String, Object> planStatus();
 
-  /** The runner: {@code {status: alive|dead|unknown|unavailable, session, detail|reason}}. */
+  /**
+   * The runner: {@code {status: alive|dead, session, detail: "tmux session present|absent"}} or
+   * {@code {status: unknown|unavailable, session, reason}}.
+   */
   @JsonProperty("runner")
   @AllowNulls
   public abstract Map<String, Object> runner();
@@ -96,7 +99,10 @@ abstract class AbstractChainStatus {
   @AllowNulls
   public abstract Map<String, Object> pr();
 
-  /** {@code {status: consistent|mismatch|not_applicable, reason?}}. */
+  /**
+   * {@code {status: consistent|mismatch|not_applicable, reason?, spec_provider, spec_identity?,
+   * marker_provider?, marker_identity?}}.
+   */
   @JsonProperty("provider_consistency")
   @AllowNulls
   public abstract Map<String, Object> providerConsistency();
@@ -114,7 +120,10 @@ abstract class AbstractChainStatus {
   @JsonProperty("resolved_session")
   public abstract String resolvedSession();
 
-  /** Where each resolved fact came from, and the extra repos. */
+  /**
+   * The execution context and where each fact came from: {@code {workspace, chain_session,
+   * extra_repos, remote_spec, source: {workspace, session, extra_repos, remote_spec}}}.
+   */
   @JsonProperty("resolved_context")
   @AllowNulls
   public abstract Map<String, Object> resolvedContext();

@@ -51,10 +51,16 @@ abstract class AbstractObservation {
   /** The current milestone's PR number, when there is one. */
   public abstract OptionalInt prNumber();
 
-  /** The PR state recorded in the chain state. */
+  /**
+   * The PR state recorded in the chain state: informational, since the state may be stale; the
+   * policy acts only on {@link #prMergeState()}.
+   */
   public abstract Optional<String> prState();
 
-  /** The PR probe's lower-cased answer, when probed. */
+  /**
+   * The PR probe's lower-cased answer as {@code gh} gave it (possibly empty), when probed; the only
+   * PR state a merge is confirmed by.
+   */
   public abstract Optional<String> prMergeState();
 
   /** Whether human-verification facts are available with {@code latest_verdict} semantics. */

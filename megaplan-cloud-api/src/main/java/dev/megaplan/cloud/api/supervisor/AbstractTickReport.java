@@ -63,7 +63,10 @@ abstract class AbstractTickReport {
   @JsonProperty("acted")
   public abstract boolean acted();
 
-  /** Why the supervisor did not act, when it did not. */
+  /**
+   * Why the supervisor refused to act or failed; empty (JSON null) for an idle tick ({@code noop}
+   * for a running chain, {@code done}).
+   */
   @JsonProperty("refused_reason")
   public abstract Optional<String> refusedReason();
 
@@ -92,7 +95,7 @@ abstract class AbstractTickReport {
   @AllowNulls
   public abstract Map<String, Object> syncRefresh();
 
-  /** {@code {status: consistent|mismatch|not_applicable, reason?}}. */
+  /** The status payload's {@code provider_consistency}. */
   @JsonProperty("provider_consistency")
   @AllowNulls
   public abstract Map<String, Object> providerConsistency();

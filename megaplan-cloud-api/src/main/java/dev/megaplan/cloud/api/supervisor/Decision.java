@@ -43,7 +43,16 @@ public sealed interface Decision
   }
 
   /**
-   * Nothing to do.
+   * Nothing to do, and nothing refused: the chain is running. Its {@code refused_reason} is null.
+   *
+   * @return the decision
+   */
+  static Decision noop() {
+    return new Noop(Optional.empty());
+  }
+
+  /**
+   * Nothing to do, with a reason worth reporting (an effective status the policy does not know).
    *
    * @param reason why, or null
    * @return the decision
@@ -131,9 +140,10 @@ public sealed interface Decision
       return "supervisor_tick";
     }
 
+    /** Nothing was refused: {@code refused_reason} is null. */
     @Override
     public Optional<String> refusedReason() {
-      return Optional.of("all milestones processed; chain is done");
+      return Optional.empty();
     }
   }
 

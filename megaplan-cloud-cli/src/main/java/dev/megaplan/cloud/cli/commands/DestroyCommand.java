@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,12 +36,8 @@ public final class DestroyCommand extends CloudCommand {
         return 1;
       }
       session.provider().destroy();
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("success", true);
-      result.put("event", "cloud_destroy");
-      result.put("provider", session.provider().name());
-      result.put("service", session.provider().identity());
-      printJson(result);
+      // like the Python tool, nothing on stdout: only the human line on stderr
+      say("cloud destroy: destroyed " + session.provider().identity());
       return 0;
     }
   }

@@ -1,8 +1,6 @@
 package dev.megaplan.cloud.cli.commands;
 
 import dev.megaplan.cloud.core.CloudSession;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code megaplan-cloud down}. */
@@ -15,12 +13,7 @@ public final class DownCommand extends CloudCommand {
   public Integer call() {
     try (CloudSession session = openSession(null)) {
       session.provider().down();
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("success", true);
-      result.put("event", "cloud_down");
-      result.put("provider", session.provider().name());
-      result.put("service", session.provider().identity());
-      printJson(result);
+      // like the Python tool, nothing on stdout: only the human line on stderr
       say("cloud down: stopped the runner of " + session.provider().identity());
       return 0;
     }

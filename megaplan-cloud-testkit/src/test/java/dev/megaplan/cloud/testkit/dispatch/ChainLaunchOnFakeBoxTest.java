@@ -128,8 +128,19 @@ class ChainLaunchOnFakeBoxTest {
         report.workspace() + "/.megaplan/cloud-chain-" + report.session() + ".log",
         report.chainLog());
     var node = Json.tree(json);
-    assertEquals("m1", node.at("/current_milestone/label").asText());
-    assertEquals("feat", node.at("/current_milestone/branch").asText());
+    // the Python tool's shape: the label as a string, plan and PR null on a fresh start
+    assertEquals("m1", node.get("current_milestone").asText());
+    assertEquals(0, node.get("current_milestone_index").asInt());
+    assertTrue(node.get("plan_name").isNull(), node.toString());
+    assertTrue(node.get("pr_number").isNull(), node.toString());
+    assertEquals("cloud_image_runtime", node.at("/megaplan/install_source").asText());
+    var phases = node.at("/chain/resolved_phase_map_summary");
+    assertEquals(1, phases.size(), phases.toString());
+    assertEquals("m1", phases.get(0).get("label").asText());
+    assertTrue(phases.get(0).get("profile").isNull());
+    assertEquals("hermes", phases.get(0).at("/resolved_phase_map/execute").asText());
+    assertEquals("[\"hermes\"]", phases.get(0).get("required_agents").toString());
+    assertEquals(0, phases.get(0).get("runtime_commands").size());
     assertEquals("develop", node.at("/chain/base_branch").asText());
     assertEquals(1, node.at("/chain/milestone_count").asInt());
     assertEquals("none", node.at("/chain/prerequisite_policy").asText());
@@ -151,6 +162,63 @@ class ChainLaunchOnFakeBoxTest {
   }
 
   @Test
+  void aMilestonesPhaseModelRoutesItsPhasesAndTheirCommandsAreChecked() throws Exception {
+    ChainLaunchReport report =
+        launch(
+            spec(
+                "milestones:\n  - label: m1\n    idea: m1.md\n    profile: fast\n"
+                    + "    phase_model: [execute=codex:gpt-5:high, 'review=hermes:deepseek:chat',"
+                    + " execute=claude]\n",
+                "m1.md"));
+    var summary = Json.tree(report.toMap()).at("/chain/resolved_phase_map_summary/0");
+    assertEquals("fast", summary.get("profile").asText());
+    assertEquals(3, summary.get("explicit_phase_model").size());
+    // the first entry for a phase wins, as in megaplan
+    assertEquals("codex:gpt-5:high", summary.at("/resolved_phase_map/execute").asText());
+    assertEquals("hermes:deepseek:chat", summary.at("/resolved_phase_map/review").asText());
+    assertEquals("hermes", summary.at("/resolved_phase_map/plan").asText());
+    assertEquals("[\"codex\",\"hermes\"]", summary.get("required_agents").toString());
+    assertEquals("[\"codex\",\"tmux\"]", summary.get("runtime_commands").toString());
+    assertEquals("[\"DEEPSEEK_API_KEY\",\"OPENAI_API_KEY\"]", summary.get("env_hints").toString());
+    assertTrue(
+        summary.get("provider_requirements").toString().contains("\"provider\":\"deepseek\""),
+        summary.toString());
+    String check =
+        box.commands().stream().filter(c -> c.contains("command -v")).findFirst().orElseThrow();
+    assertTrue(check.contains("'codex'"), check);
+  }
+
+  @Test
+  void aResumedLaunchReportsWhereTheChainIs() throws Exception {
+    Path spec =
+        spec(
+            "milestones:\n  - label: m1\n    idea: m1.md\n  - label: m2\n    idea: m1.md\n",
+            "m1.md");
+    String statePath = ChainStatePath.statePath(launch(spec).remoteSpec());
+    box.putFile(
+        statePath,
+        "{\"completed\": [{\"label\": \"m1\"}], \"last_state\": \"awaiting_pr_merge\","
+            + " \"current_plan_name\": \"m2-plan\", \"current_milestone_index\": 1,"
+            + " \"pr_number\": 17}");
+    var node = Json.tree(launch(spec).toMap());
+    assertEquals("m2", node.get("current_milestone").asText());
+    assertEquals(1, node.get("current_milestone_index").asInt());
+    assertEquals("m2-plan", node.get("plan_name").asText());
+    assertEquals(17, node.get("pr_number").asInt());
+  }
+
+  @Test
+  void aDeadSessionNamesItsLikelyCauseOnTheSummaryLine() throws Exception {
+    box.when(Match.matching("alive=true"))
+        .thenReturn(0, "{\"session_alive\": false, \"state\": null, \"chain_log_size\": 0}\n", "");
+    ChainLaunchReport report =
+        launch(spec("milestones:\n  - label: m1\n    idea: m1.md\n", "m1.md"));
+    String cause = report.likelyCause().orElseThrow();
+    assertTrue(cause.startsWith("driver exited"), cause);
+    assertTrue(report.summaryLine().endsWith(" likely_cause=" + cause), report.summaryLine());
+  }
+
+  @Test
   void theLocalMarkerRecordsTheLaunch() throws Exception {
     ChainLaunchReport report =
         launch(spec("milestones:\n  - label: m1\n    idea: m1.md\n", "m1.md"));
@@ -162,6 +230,8 @@ class ChainLaunchOnFakeBoxTest {
       assertEquals("fake", node.get("provider").asText());
       assertEquals("fake:/workspace", node.get("provider_identity").asText());
       assertEquals("develop", node.get("base_branch").asText());
+      // the Python tool's marker: the launch report is its provenance
+      assertEquals(Json.mapper().readTree(Json.compact(report.toMap())), node.get("provenance"));
     }
   }
 

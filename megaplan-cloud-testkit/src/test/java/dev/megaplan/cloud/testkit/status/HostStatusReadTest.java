@@ -235,13 +235,13 @@ class HostStatusReadTest {
                 chain.spec,
                 "2024-01-01T00:00:00Z",
                 "main",
+                Map.of(),
                 chain.workspace.toString(),
                 SESSION,
                 null,
                 List.of(),
                 "host",
-                boxes.box().root().toString(),
-                "test"));
+                boxes.box().root().toString()));
     Map<String, Long> before = tree(home);
     Map<String, Long> boxBefore = tree(chain.workspace);
     makeReadOnly(home);
@@ -258,8 +258,8 @@ class HostStatusReadTest {
     assertEquals(before, tree(home), "status wrote nothing locally");
     assertEquals(boxBefore, tree(chain.workspace), "status wrote nothing on the box");
     Map<?, ?> source = (Map<?, ?>) fromMarker.resolvedContext().get("source");
-    assertEquals("local_marker", source.get("remote_spec"));
-    assertEquals("local_marker", source.get("workspace"));
+    assertEquals("marker", source.get("remote_spec"));
+    assertEquals("marker", source.get("workspace"));
     assertEquals(EffectiveStatus.RUNNING, fromMarker.effectiveStatus());
 
     ObjectNode a = (ObjectNode) Json.tree(fromMarker);

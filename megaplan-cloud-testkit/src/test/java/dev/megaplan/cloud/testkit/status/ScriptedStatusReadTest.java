@@ -129,7 +129,7 @@ class ScriptedStatusReadTest {
     assertEquals("running", json.get("plan_status").get("status").asText());
     assertEquals("alive", json.get("runner").get("status").asText());
     assertEquals("megaplan-chain", json.get("runner").get("session").asText());
-    assertTrue(json.get("runner").has("detail"));
+    assertEquals("tmux session present", json.get("runner").get("detail").asText());
     JsonNode logs = json.get("logs");
     assertEquals("/workspace/app", logs.get("workspace").asText());
     assertEquals("/workspace/app/.megaplan/logs/latest.log", logs.get("plan_log").asText());
@@ -148,7 +148,15 @@ class ScriptedStatusReadTest {
     assertEquals("latest_verdict", json.get("human_verification").get("semantics").asText());
     assertEquals("/workspace/app", json.get("resolved_workspace").asText());
     assertEquals("megaplan-chain", json.get("resolved_session").asText());
-    JsonNode source = json.get("resolved_context").get("source");
+    JsonNode context = json.get("resolved_context");
+    assertEquals("megaplan-chain", context.get("chain_session").asText());
+    assertFalse(context.has("session"), context.toString());
+    assertEquals(SPEC_PATH, context.get("remote_spec").asText());
+    assertEquals(
+        "provider 'host' has no comparable provider identity",
+        json.get("provider_consistency").get("reason").asText());
+    assertEquals("host", json.get("provider_consistency").get("spec_provider").asText());
+    JsonNode source = context.get("source");
     assertEquals("remote_spec_option", source.get("remote_spec").asText());
     assertEquals("remote_spec", source.get("workspace").asText());
     assertEquals("default", source.get("session").asText());
@@ -205,6 +213,8 @@ class ScriptedStatusReadTest {
     assertEquals(Map.of("status", "missing", "reason", "no current plan"), status.planStatus());
     assertEquals("unavailable", status.humanVerification().get("status"));
     assertEquals("dead", status.runner().get("status"));
+    // a stable phrase, not tmux's own words
+    assertEquals("tmux session absent", status.runner().get("detail"));
     assertEquals(Map.of("status", "none"), status.pr());
     assertEquals(null, status.logs().get("plan_log"));
     assertEquals(EffectiveStatus.STALE_BOOKKEEPING, status.effectiveStatus());

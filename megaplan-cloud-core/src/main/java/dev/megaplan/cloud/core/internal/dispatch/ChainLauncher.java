@@ -125,7 +125,8 @@ public final class ChainLauncher {
     Preflight.requireSecrets(config, context.environment());
     RemoteShell shell = context.shell("a chain launch");
     RepoEnsurer.ensure(shell, RepoEnsurer.checkouts(config, provider, launch.workspace()));
-    Preflight.requireCommands(shell, Preflight.requiredCommands(config.agents().agentsInUse()));
+    Preflight.requireCommands(
+        shell, Preflight.requiredCommands(PhaseMapSummary.agentsInUse(spec, config.agents())));
     // 5. OAuth
     Map<String, Object> oauth = OAuthStep.run(context, shell);
     // 6. upload, one call

@@ -1,15 +1,15 @@
 package dev.megaplan.cloud.core.internal.dispatch;
 
 import dev.megaplan.cloud.api.chain.ChainSpec;
-import dev.megaplan.cloud.api.chain.Milestone;
 import dev.megaplan.cloud.core.internal.remote.LaunchCommand;
 import dev.megaplan.cloud.core.internal.remote.LaunchVerification;
 import dev.megaplan.cloud.core.internal.remote.StateFacts;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What a chain launch did, and its report JSON (03 §10).
@@ -51,25 +51,46 @@ public record LaunchOutcome(
   }
 
   /**
-   * The milestone the chain is at: the preserved state's index when in range, else the first.
+   * The index of the milestone the chain is at: the preserved state's index when in range (a
+   * negative one reads as the first), else the first; empty for an empty chain or one whose
+   * preserved state is past its last milestone.
    *
-   * @return {@code {label, index, branch?}}, or null for an empty chain
+   * @return the index
    */
-  public Map<String, Object> currentMilestone() {
-    List<Milestone> milestones = spec.milestones();
+  public OptionalInt currentMilestoneIndex() {
     int index =
-        stateReset.keptState().map(StateFacts::currentMilestoneIndex).orElse(0) < 0
-            ? 0
-            : stateReset.keptState().map(StateFacts::currentMilestoneIndex).orElse(0);
-    if (index >= milestones.size()) {
-      return null;
-    }
-    Milestone milestone = milestones.get(index);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("label", milestone.label());
-    json.put("index", index);
-    milestone.branch().ifPresent(b -> json.put("branch", b));
-    return json;
+        Math.max(0, stateReset.keptState().map(StateFacts::currentMilestoneIndex).orElse(0));
+    return index < spec.milestones().size() ? OptionalInt.of(index) : OptionalInt.empty();
+  }
+
+  /**
+   * The label of the milestone the chain is at ({@link #currentMilestoneIndex()}).
+   *
+   * @return the label, or empty
+   */
+  public Optional<String> currentMilestone() {
+    OptionalInt index = currentMilestoneIndex();
+    return index.isPresent()
+        ? Optional.of(spec.milestones().get(index.getAsInt()).label())
+        : Optional.empty();
+  }
+
+  /**
+   * The plan megaplan drives now, when the launch preserved a state that names one.
+   *
+   * @return the plan name, or empty (always empty on a fresh start)
+   */
+  public Optional<String> planName() {
+    return stateReset.keptState().flatMap(StateFacts::currentPlanName);
+  }
+
+  /**
+   * The current milestone's PR, when the launch preserved a state that names one.
+   *
+   * @return the PR number, or empty
+   */
+  public OptionalInt prNumber() {
+    return stateReset.keptState().map(StateFacts::prNumber).orElse(OptionalInt.empty());
   }
 
   /**

@@ -49,7 +49,7 @@ public record StateReset(
       if (!fresh) {
         throw e;
       }
-      facts = Optional.of(new StateFacts(0, -1, Optional.empty(), Optional.empty()));
+      facts = Optional.of(StateFacts.empty());
     }
     StateResetDecision decision = StateResetDecision.decide(facts, fresh);
     if (decision.status() != StateResetDecision.Status.RESET) {

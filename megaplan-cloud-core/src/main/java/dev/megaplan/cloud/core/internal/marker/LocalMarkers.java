@@ -1,6 +1,7 @@
 package dev.megaplan.cloud.core.internal.marker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.megaplan.cloud.core.internal.io.AtomicFiles;
 import dev.megaplan.cloud.core.internal.io.Digests;
 import dev.megaplan.cloud.core.internal.json.Json;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,20 +61,27 @@ public final class LocalMarkers {
   }
 
   /**
-   * Reads the marker. A missing file is empty; an unreadable or corrupt one is logged and read as
+   * Reads the marker, one field at a time: any JSON object is a marker, and a field that is missing
+   * or malformed is absent while the others are still used (a marker without {@code remote_spec}
+   * still tells the provider consistency guard which deployment launched the last chain). A missing
+   * file is empty; a file that is not a JSON object, or cannot be read, is logged and read as
    * empty, so a damaged marker never blocks status (the caller falls back to cloud.yaml).
    *
    * @param cloudYaml the cloud.yaml
-   * @return the marker, if a valid one exists
+   * @return the marker, if the file holds a JSON object
    */
   public Optional<LastChainMarker> readLastChain(Path cloudYaml) {
     Path path = lastChainPath(cloudYaml);
     try {
-      String text = Files.readString(path, StandardCharsets.UTF_8);
-      LastChainMarker marker = Json.mapper().readValue(text, LastChainMarker.class);
-      if (marker == null || marker.remoteSpec() == null || marker.remoteSpec().isEmpty()) {
-        LOG.warn("ignoring local marker {}: it names no remote_spec", path);
+      JsonNode tree = Json.mapper().readTree(Files.readString(path, StandardCharsets.UTF_8));
+      if (tree == null || !tree.isObject()) {
+        LOG.warn("ignoring local marker {}: not a JSON object", path);
         return Optional.empty();
+      }
+      List<String> malformed = new ArrayList<>();
+      LastChainMarker marker = LastChainMarker.read(tree, malformed);
+      if (!malformed.isEmpty()) {
+        LOG.warn("local marker {}: ignoring malformed fields {}", path, malformed);
       }
       return Optional.of(marker);
     } catch (NoSuchFileException e) {

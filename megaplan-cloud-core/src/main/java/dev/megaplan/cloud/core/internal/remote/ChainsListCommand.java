@@ -58,11 +58,17 @@ public record ChainsListCommand(String tmux, String markerDir) {
    * One listed session.
    *
    * @param session the session name
+   * @param markerPath where its session marker is (or would be) on the box
    * @param markerStatus whether its marker was readable
    * @param marker the marker's fields, when present
+   * @param markerError why the marker could not be read, when it is invalid
    */
   public record ListedChain(
-      String session, MarkerStatus markerStatus, Optional<ObjectNode> marker) {
+      String session,
+      String markerPath,
+      MarkerStatus markerStatus,
+      Optional<ObjectNode> marker,
+      Optional<String> markerError) {
     /**
      * A text field of the marker ({@code workspace}, {@code remote_spec}, {@code
      * identity_digest}…).
@@ -112,7 +118,7 @@ public record ChainsListCommand(String tmux, String markerDir) {
    * @return the chain sessions, in tmux's order
    * @throws CloudException {@code provider_failed} when tmux failed other than for "no server"
    */
-  public static List<ListedChain> parse(ExecResult result) {
+  public List<ListedChain> parse(ExecResult result) {
     JsonNode doc = ProbeJson.document(result, "chain listing");
     int tmuxExit = doc.path("tmux_exit").asInt(-1);
     if (tmuxExit != 0) {
@@ -127,24 +133,31 @@ public record ChainsListCommand(String tmux, String markerDir) {
     }
     List<ListedChain> chains = new ArrayList<>();
     for (JsonNode entry : doc.path("sessions")) {
-      String session = ProbeJson.decode(entry.path("session").asText());
-      Optional<String> marker = ProbeJson.text(entry, "marker");
-      if (marker.isEmpty()) {
-        chains.add(new ListedChain(session, MarkerStatus.MISSING, Optional.empty()));
-        continue;
-      }
-      try {
-        JsonNode parsed = Json.mapper().readTree(marker.get());
-        if (parsed instanceof ObjectNode object) {
-          chains.add(new ListedChain(session, MarkerStatus.PRESENT, Optional.of(object)));
-          continue;
-        }
-      } catch (JsonProcessingException e) {
-        // falls through to invalid
-      }
-      chains.add(new ListedChain(session, MarkerStatus.INVALID, Optional.empty()));
+      chains.add(listed(ProbeJson.decode(entry.path("session").asText()), entry));
     }
     return List.copyOf(chains);
+  }
+
+  private ListedChain listed(String session, JsonNode entry) {
+    String path = markerDir + "/" + session + ".json";
+    Optional<String> marker = ProbeJson.text(entry, "marker");
+    if (marker.isEmpty()) {
+      return new ListedChain(
+          session, path, MarkerStatus.MISSING, Optional.empty(), Optional.empty());
+    }
+    String error;
+    try {
+      JsonNode parsed = Json.mapper().readTree(marker.get());
+      if (parsed instanceof ObjectNode object) {
+        return new ListedChain(
+            session, path, MarkerStatus.PRESENT, Optional.of(object), Optional.empty());
+      }
+      error = "not a JSON object";
+    } catch (JsonProcessingException e) {
+      error = "not valid JSON: " + e.getOriginalMessage();
+    }
+    return new ListedChain(
+        session, path, MarkerStatus.INVALID, Optional.empty(), Optional.of(error));
   }
 
   /**

@@ -212,19 +212,7 @@ public final class ChainStatusAssembler {
   }
 
   private Map<String, Object> resolvedContext(ChainTarget target, ExecutionContext context) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("remote_spec", target.remoteSpec());
-    Map<String, Object> described = context.describe();
-    out.put("workspace", described.get("workspace"));
-    out.put("session", described.get("session"));
-    out.put("extra_repos", described.get("extra_repos"));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> source = new LinkedHashMap<>((Map<String, Object>) described.get("source"));
-    Map<String, Object> sources = new LinkedHashMap<>();
-    sources.put("remote_spec", target.source());
-    sources.putAll(source);
-    out.put("source", sources);
-    return redacted(out);
+    return redacted(context.describe(target.remoteSpec(), target.source()));
   }
 
   @SuppressWarnings("unchecked")

@@ -92,14 +92,17 @@ public final class ChainStatusOperation {
     StatusProbeResult raw = probe(shell.get(), command);
     assembler.requireSpec(target, raw);
     ChainState state = assembler.state(target, raw);
-    ExecutionContext used = local;
+    // the state is the first source of every fact: the payload always uses the context resolved
+    // with it (its extra repos too), and the probe is repeated only when it observed another runner
     ExecutionContext resolved = context(state, target);
     if (resolved.probesDifferently(local)) {
       command = command(target, resolved, prNumber);
       raw = probe(shell.get(), command);
       assembler.requireSpec(target, raw);
       state = assembler.state(target, raw);
-      used = resolved;
+      ExecutionContext again = context(state, target);
+      // a state rewritten between the two reads must not describe a runner nobody probed
+      resolved = again.probesDifferently(resolved) ? resolved : again;
     }
     Optional<String> plan = state.currentPlanName().filter(name -> !name.isEmpty());
     if (raw.needsPlanReprobe(plan)) {
@@ -110,7 +113,7 @@ public final class ChainStatusOperation {
     }
     Optional<String> prState =
         raw.prState().map(answer -> redaction.text(answer).strip().toLowerCase(Locale.ROOT));
-    return new ChainObserver.Observed(assembler.assemble(target, used, raw), prState);
+    return new ChainObserver.Observed(assembler.assemble(target, resolved, raw), prState);
   }
 
   private ExecutionContext context(ChainState state, ChainTarget target) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  * the local marker of the last launch (which also feeds the execution context).
  *
  * @param remoteSpec the remote spec path, normalized lexically
- * @param source {@code remote_spec_option}, {@code local_marker} or {@code chain.spec}
+ * @param source {@code remote_spec_option}, {@code marker} or {@code chain.spec}
  * @param marker the local marker of this cloud.yaml's last launch, when one exists
  */
 public record ChainTarget(String remoteSpec, String source, Optional<LastChainMarker> marker) {
@@ -32,7 +32,9 @@ public record ChainTarget(String remoteSpec, String source, Optional<LastChainMa
 
   /**
    * Resolves the remote spec, first that applies: the explicit path; the local marker's {@code
-   * remote_spec}; {@code chain.spec} (translated to a box path) when {@code mode: chain}.
+   * remote_spec}; {@code chain.spec} (translated to a box path) when {@code mode: chain}. The
+   * marker is kept whichever source names the spec: its other facts (workspace, session, provider)
+   * still apply.
    *
    * @param explicit the {@code --remote-spec} path, as given (a box path)
    * @param marker the local marker, if any
@@ -51,9 +53,9 @@ public record ChainTarget(String remoteSpec, String source, Optional<LastChainMa
     if (given.isPresent()) {
       return new ChainTarget(ChainStatePath.normalize(given.get()), "remote_spec_option", marker);
     }
-    if (marker.isPresent()) {
-      return new ChainTarget(
-          ChainStatePath.normalize(marker.get().remoteSpec()), "local_marker", marker);
+    Optional<String> recorded = marker.map(LastChainMarker::remoteSpec).filter(s -> !s.isBlank());
+    if (recorded.isPresent()) {
+      return new ChainTarget(ChainStatePath.normalize(recorded.get()), "marker", marker);
     }
     if (config.mode() == Mode.CHAIN && config.chain().isPresent()) {
       String translated = provider.toRemotePath(config.chain().get().spec());

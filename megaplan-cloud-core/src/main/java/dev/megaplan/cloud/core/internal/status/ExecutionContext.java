@@ -7,26 +7,26 @@ import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Where a chain runs (04 "Execution context"), each fact from the first source that has it.
+ * Where a chain runs (04 "Execution context"), each fact from the first source that has it. The
+ * source names are the Python tool's ({@code resolved_context.source}).
  *
  * <ul>
  *   <li>workspace: chain state {@code resolved_workspace} ({@code chain_state}) → marker {@code
- *       workspace} ({@code local_marker}) → parent of the remote spec unless {@code /} ({@code
- *       remote_spec}) → translated {@code repo.workspace} ({@code repo.workspace});
+ *       workspace} ({@code marker}) → parent of the remote spec unless {@code /} ({@code
+ *       remote_spec}) → translated {@code repo.workspace} ({@code spec}, meaning cloud.yaml);
  *   <li>session: chain state {@code chain_session} ({@code chain_state}) → marker {@code
- *       chain_session} ({@code local_marker}) → cloud.yaml's explicit session ({@code cloud_yaml})
- *       → {@code megaplan-chain} ({@code default});
+ *       chain_session} ({@code marker}) → cloud.yaml's explicit session ({@code spec}) → {@code
+ *       megaplan-chain} ({@code default});
  *   <li>extra repos: the union, in order and without duplicates, of cloud.yaml {@code extra_repos}
- *       (their translated workspaces), the state's {@code extra_repos} (as written) and the
- *       marker's {@code extra_repos} (their workspaces, else their URLs). Everything is a box path,
- *       like the state's own list.
+ *       (their translated workspaces; source {@code spec}), the state's {@code extra_repos} (as
+ *       written; {@code chain_state}) and the marker's {@code extra_repos} (their workspaces, else
+ *       their URLs; {@code marker}), with one source per repo. Everything is a box path, like the
+ *       state's own list.
  * </ul>
  *
  * <p>Values from the state and the marker are already box paths and are used as written.
@@ -36,20 +36,26 @@ import java.util.Set;
  * @param session the runner's tmux session
  * @param sessionSource where it came from
  * @param extraRepos the extra repos
+ * @param extraRepoSources where each extra repo came from, index for index
  */
 public record ExecutionContext(
     String workspace,
     String workspaceSource,
     String session,
     String sessionSource,
-    List<String> extraRepos) {
+    List<String> extraRepos,
+    List<String> extraRepoSources) {
 
   /** The session used when no source names one. */
   public static final String DEFAULT_SESSION = CloudConfig.DEFAULT_CHAIN_SESSION;
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public ExecutionContext {
     extraRepos = List.copyOf(extraRepos);
+    extraRepoSources = List.copyOf(extraRepoSources);
+    if (extraRepos.size() != extraRepoSources.size()) {
+      throw new IllegalArgumentException("one source per extra repo");
+    }
   }
 
   /**
@@ -77,13 +83,13 @@ public record ExecutionContext(
       workspaceSource = "chain_state";
     } else if (markerWorkspace.isPresent()) {
       workspace = markerWorkspace.get();
-      workspaceSource = "local_marker";
+      workspaceSource = "marker";
     } else if (!specParent.equals("/")) {
       workspace = specParent;
       workspaceSource = "remote_spec";
     } else {
       workspace = provider.toRemotePath(config.repo().workspace());
-      workspaceSource = "repo.workspace";
+      workspaceSource = "spec";
     }
 
     String session;
@@ -94,31 +100,40 @@ public record ExecutionContext(
       sessionSource = "chain_state";
     } else if (markerSession.isPresent()) {
       session = markerSession.get();
-      sessionSource = "local_marker";
+      sessionSource = "marker";
     } else if (config.chainSession().filter(present()).isPresent()) {
       session = config.chainSession().get();
-      sessionSource = "cloud_yaml";
+      sessionSource = "spec";
     } else {
       session = DEFAULT_SESSION;
       sessionSource = "default";
     }
 
-    Set<String> extra = new LinkedHashSet<>();
+    Map<String, String> extra = new LinkedHashMap<>();
     for (RepoConfig repo : config.extraRepos()) {
-      extra.add(provider.toRemotePath(repo.workspace()));
+      extra.putIfAbsent(provider.toRemotePath(repo.workspace()), "spec");
     }
-    extra.addAll(state.extraRepos());
+    for (String repo : state.extraRepos()) {
+      if (!repo.isBlank()) {
+        extra.putIfAbsent(repo, "chain_state");
+      }
+    }
     marker.ifPresent(
         m -> {
           for (Map<String, String> repo : m.extraRepos()) {
             String value = repo.getOrDefault("workspace", repo.get("url"));
             if (value != null && !value.isBlank()) {
-              extra.add(value);
+              extra.putIfAbsent(value, "marker");
             }
           }
         });
     return new ExecutionContext(
-        workspace, workspaceSource, session, sessionSource, new ArrayList<>(extra));
+        workspace,
+        workspaceSource,
+        session,
+        sessionSource,
+        new ArrayList<>(extra.keySet()),
+        new ArrayList<>(extra.values()));
   }
 
   /**
@@ -155,18 +170,24 @@ public record ExecutionContext(
   }
 
   /**
-   * The payload's {@code resolved_context} (without the remote spec part, which the caller adds).
+   * The payload's {@code resolved_context}, the Python tool's shape.
    *
-   * @return {@code {workspace, session, extra_repos, source: {workspace, session}}}
+   * @param remoteSpec the remote spec path
+   * @param remoteSpecSource where it came from (an addition of this project)
+   * @return {@code {workspace, chain_session, extra_repos, remote_spec, source: {workspace,
+   *     session, extra_repos, remote_spec}}}
    */
-  public Map<String, Object> describe() {
+  public Map<String, Object> describe(String remoteSpec, String remoteSpecSource) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("workspace", workspace);
-    out.put("session", session);
+    out.put("chain_session", session);
     out.put("extra_repos", extraRepos);
+    out.put("remote_spec", remoteSpec);
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("workspace", workspaceSource);
     source.put("session", sessionSource);
+    source.put("extra_repos", extraRepoSources);
+    source.put("remote_spec", remoteSpecSource);
     out.put("source", source);
     return out;
   }

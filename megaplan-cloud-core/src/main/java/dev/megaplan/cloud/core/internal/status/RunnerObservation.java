@@ -8,9 +8,17 @@ import java.util.Map;
 /**
  * The payload's {@code runner}: {@code {status: alive|dead, session, detail}} from {@code tmux
  * has-session}, {@code {status: unknown, session, reason}} when the probe itself failed, {@code
- * {status: unavailable, session, reason}} when the provider has no remote shell.
+ * {status: unavailable, session, reason}} when the provider has no remote shell. The {@code detail}
+ * is a stable phrase, the Python tool's ({@code tmux session present} / {@code tmux session
+ * absent}), never tmux's own words, so scripts can match it.
  */
 public final class RunnerObservation {
+  /** The {@code detail} of a live runner. */
+  public static final String PRESENT = "tmux session present";
+
+  /** The {@code detail} of a dead runner. */
+  public static final String ABSENT = "tmux session absent";
+
   private RunnerObservation() {}
 
   /**
@@ -39,7 +47,11 @@ public final class RunnerObservation {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("status", state.wireName());
     out.put("session", session);
-    out.put(state == RunnerState.UNKNOWN ? "reason" : "detail", probe.detail());
+    switch (state) {
+      case ALIVE -> out.put("detail", PRESENT);
+      case DEAD -> out.put("detail", ABSENT);
+      default -> out.put("reason", probe.detail());
+    }
     return out;
   }
 

@@ -159,8 +159,7 @@ public final class WrapperOperations {
     try {
       List<RunningChain> out = new ArrayList<>();
       for (ChainsListCommand.ListedChain listed :
-          ChainsListCommand.parse(
-              session.shell("listing chains").exec(command.render(), STATUS_TIMEOUT))) {
+          command.parse(session.shell("listing chains").exec(command.render(), STATUS_TIMEOUT))) {
         Map<String, Object> marker =
             listed
                 .marker()
@@ -169,7 +168,11 @@ public final class WrapperOperations {
                 .orElse(Map.of());
         out.add(
             new RunningChain(
-                redaction.text(listed.session()), listed.markerStatus().wireName(), marker));
+                redaction.text(listed.session()),
+                redaction.text(listed.markerPath()),
+                listed.markerStatus().wireName(),
+                marker,
+                listed.markerError().map(redaction::text)));
       }
       return List.copyOf(out);
     } catch (CloudException e) {

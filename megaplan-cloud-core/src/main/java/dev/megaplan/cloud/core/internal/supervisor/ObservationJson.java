@@ -71,7 +71,7 @@ public final class ObservationJson {
             .workspace(tree.path("resolved_workspace").asText(""))
             .chainLog(tree.path("logs").path("chain_log").path("path").asText(""))
             .prState(text(pr.path("pr_state")))
-            .prMergeState(text(tree.path("pr_merge_state")))
+            .prMergeState(answer(tree.path("pr_merge_state")))
             .humanVerificationAvailable("available".equals(verification.path("status").asText()))
             .humanVerificationReason(text(verification.path("reason")))
             .humanVerificationPending(verification.path("pending").asInt(0))
@@ -94,6 +94,11 @@ public final class ObservationJson {
    */
   public static JsonNode tree(Observation observation) {
     return Json.tree(observation.payload());
+  }
+
+  /** {@code gh}'s answer as it came, even empty. */
+  private static Optional<String> answer(JsonNode node) {
+    return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
   }
 
   private static Optional<String> text(JsonNode node) {

@@ -2,10 +2,14 @@ package dev.megaplan.cloud.core.internal.marker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.megaplan.cloud.core.internal.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +24,13 @@ class LocalMarkersTest {
         "/workspace/epic-1a2b3c4d/app/chain.yaml",
         "2026-11-24T01:00:00Z",
         "main",
+        Map.of("event", "cloud_chain_launched"),
         "/workspace/epic-1a2b3c4d/app",
         "megaplan-chain-epic-1a2b3c4d",
         "/workspace/epic-1a2b3c4d/app/.megaplan/cloud-chain-megaplan-chain-epic-1a2b3c4d.log",
         List.of(Map.of("url", "u", "branch", "main", "workspace", "/workspace/lib")),
         "host",
-        "/root/.megaplan/cloud/host/app",
-        "megaplan-cloud-java");
+        "/root/.megaplan/cloud/host/app");
   }
 
   @Test
@@ -69,8 +73,73 @@ class LocalMarkersTest {
     Files.createDirectories(path.getParent());
     Files.writeString(path, "{not json");
     assertEquals(Optional.empty(), markers.readLastChain(Path.of("/p/cloud.yaml")));
-    Files.writeString(path, "{\"workspace\": \"/w\"}");
+    Files.writeString(path, "[\"not\", \"an object\"]");
     assertEquals(Optional.empty(), markers.readLastChain(Path.of("/p/cloud.yaml")));
+  }
+
+  @Test
+  void aMarkerWithoutRemoteSpecKeepsItsOtherFields() throws Exception {
+    LocalMarkers markers = new LocalMarkers(home);
+    Path path = markers.lastChainPath(Path.of("/p/cloud.yaml"));
+    Files.createDirectories(path.getParent());
+    Files.writeString(
+        path, "{\"workspace\": \"/w\", \"provider\": \"ssh\", \"provider_identity\": \"box\"}");
+    LastChainMarker read = markers.readLastChain(Path.of("/p/cloud.yaml")).orElseThrow();
+    assertNull(read.remoteSpec());
+    assertEquals("/w", read.workspace());
+    assertEquals("ssh", read.provider());
+    assertEquals("box", read.providerIdentity());
+  }
+
+  @Test
+  void malformedFieldsAreAbsentAndTheRestIsUsed() throws Exception {
+    LocalMarkers markers = new LocalMarkers(home);
+    Path path = markers.lastChainPath(Path.of("/p/cloud.yaml"));
+    Files.createDirectories(path.getParent());
+    Files.writeString(
+        path,
+        "{\"remote_spec\": 12, \"workspace\": [\"/w\"], \"chain_session\": \"s\","
+            + " \"provider\": \"railway\", \"extra_repos\": [\"/ws/lib\", {\"url\": \"u\","
+            + " \"workspace\": \"/ws/other\", \"branch\": 3}, 7]}");
+    LastChainMarker read = markers.readLastChain(Path.of("/p/cloud.yaml")).orElseThrow();
+    assertNull(read.remoteSpec());
+    assertNull(read.workspace());
+    assertEquals("s", read.chainSession());
+    assertEquals("railway", read.provider());
+    assertEquals(
+        List.of(Map.of("workspace", "/ws/lib"), Map.of("url", "u", "workspace", "/ws/other")),
+        read.extraRepos());
+  }
+
+  @Test
+  void anOlderMarkerWithAStringProvenanceStillReads() throws Exception {
+    LocalMarkers markers = new LocalMarkers(home);
+    Path path = markers.lastChainPath(Path.of("/p/cloud.yaml"));
+    Files.createDirectories(path.getParent());
+    // the format this project wrote before the marker followed the Python tool's
+    Files.writeString(
+        path,
+        "{\"remote_spec\": \"/w/chain.yaml\", \"started_at\": \"t\", \"base_branch\":"
+            + " \"main\", \"workspace\": \"/w\", \"chain_session\": \"s\", \"chain_log\":"
+            + " \"/w/l\", \"extra_repos\": [{\"url\": \"u\", \"branch\": \"main\","
+            + " \"workspace\": \"/w/lib\"}], \"provider\": \"host\", \"provider_identity\":"
+            + " \"/box\", \"provenance\": \"megaplan-cloud-java chain launch\"}");
+    LastChainMarker read = markers.readLastChain(Path.of("/p/cloud.yaml")).orElseThrow();
+    assertEquals("/w/chain.yaml", read.remoteSpec());
+    assertEquals("/w/l", read.chainLog());
+    assertEquals(Map.of(), read.provenance());
+    assertEquals(
+        List.of(Map.of("url", "u", "branch", "main", "workspace", "/w/lib")), read.extraRepos());
+  }
+
+  @Test
+  void theProvenanceIsWrittenAsAnObject() throws Exception {
+    LocalMarkers markers = new LocalMarkers(home);
+    markers.writeLastChain(Path.of("/p/cloud.yaml"), marker());
+    JsonNode tree =
+        Json.mapper().readTree(Files.readString(markers.lastChainPath(Path.of("/p/cloud.yaml"))));
+    assertTrue(tree.get("provenance").isObject(), tree.toString());
+    assertEquals("cloud_chain_launched", tree.get("provenance").get("event").asText());
   }
 
   @Test
@@ -78,19 +147,21 @@ class LocalMarkersTest {
     LocalMarkers markers = new LocalMarkers(home);
     markers.writeLastChain(Path.of("/p/cloud.yaml"), marker());
     String text = Files.readString(markers.lastChainPath(Path.of("/p/cloud.yaml")));
-    for (String field :
+    List<String> fields = new ArrayList<>();
+    Json.mapper().readTree(text).fieldNames().forEachRemaining(fields::add);
+    // the Python tool's fields, in its order
+    assertEquals(
         List.of(
             "remote_spec",
             "started_at",
             "base_branch",
+            "provenance",
             "workspace",
             "chain_session",
             "chain_log",
             "extra_repos",
             "provider",
-            "provider_identity",
-            "provenance")) {
-      assertTrue(text.contains("\"" + field + "\": "), field + " in " + text);
-    }
+            "provider_identity"),
+        fields);
   }
 }

@@ -2,6 +2,7 @@ package dev.megaplan.cloud.core.internal.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.core.internal.remote.ChainsListCommand.ListedChain;
@@ -30,9 +31,7 @@ class ChainsListCommandTest {
 
   @Test
   void noTmuxServerIsAnEmptyList() {
-    assertEquals(
-        List.of(),
-        ChainsListCommand.parse(box.exec(new ChainsListCommand(box.tmux, markerDir).render())));
+    assertEquals(List.of(), list(new ChainsListCommand(box.tmux, markerDir)));
   }
 
   @Test
@@ -46,8 +45,7 @@ class ChainsListCommandTest {
         "{\"workspace\": \"/w/ü 'x'\", \"identity_digest\": \"abc\"}");
     box.write(".megaplan/cloud-sessions/megaplan-chain-b.json", "not json {");
 
-    List<ListedChain> chains =
-        ChainsListCommand.parse(box.exec(new ChainsListCommand(box.tmux, markerDir).render()));
+    List<ListedChain> chains = list(new ChainsListCommand(box.tmux, markerDir));
 
     assertEquals(3, chains.size(), chains.toString());
     ListedChain a =
@@ -58,17 +56,33 @@ class ChainsListCommandTest {
     assertEquals(MarkerStatus.PRESENT, a.markerStatus());
     assertEquals(Optional.of("/w/ü 'x'"), a.field("workspace"));
     assertEquals(Optional.of("abc"), a.field("identity_digest"));
-    assertEquals(MarkerStatus.INVALID, find(chains, "megaplan-chain-b").markerStatus());
-    assertEquals(MarkerStatus.MISSING, find(chains, "megaplan-chain-c").markerStatus());
+    assertEquals(markerDir + "/megaplan-chain-a ü.json", a.markerPath());
+    assertEquals(Optional.empty(), a.markerError());
+    ListedChain b = find(chains, "megaplan-chain-b");
+    assertEquals(MarkerStatus.INVALID, b.markerStatus());
+    assertTrue(b.markerError().orElseThrow().startsWith("not valid JSON: "), b.toString());
+    ListedChain c = find(chains, "megaplan-chain-c");
+    assertEquals(MarkerStatus.MISSING, c.markerStatus());
+    assertEquals(markerDir + "/megaplan-chain-c.json", c.markerPath());
+  }
+
+  @Test
+  void aMarkerThatIsNotAnObjectIsInvalidAndSaysSo() {
+    box.tmux("new-session -d -s megaplan-chain-x 'sleep 30'");
+    box.write(".megaplan/cloud-sessions/megaplan-chain-x.json", "[1, 2]");
+    ListedChain x = find(list(new ChainsListCommand(box.tmux, markerDir)), "megaplan-chain-x");
+    assertEquals(MarkerStatus.INVALID, x.markerStatus());
+    assertEquals(Optional.of("not a JSON object"), x.markerError());
+  }
+
+  private List<ListedChain> list(ChainsListCommand command) {
+    return command.parse(box.exec(command.render()));
   }
 
   @Test
   void aTmuxThatCannotRunIsAProviderFailure() {
     assertThrows(
-        CloudException.class,
-        () ->
-            ChainsListCommand.parse(
-                box.exec(new ChainsListCommand("/nonexistent/tmux", markerDir).render())));
+        CloudException.class, () -> list(new ChainsListCommand("/nonexistent/tmux", markerDir)));
   }
 
   static ListedChain find(List<ListedChain> chains, String session) {

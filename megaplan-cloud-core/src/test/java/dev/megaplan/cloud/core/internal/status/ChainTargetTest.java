@@ -11,6 +11,7 @@ import dev.megaplan.cloud.api.config.Mode;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +32,13 @@ class ChainTargetTest {
         spec,
         "2024-01-01T00:00:00Z",
         "main",
+        Map.of(),
         workspace,
         session,
         null,
         List.of(),
         "host",
-        "/box",
-        "test");
+        "/box");
   }
 
   ChainTarget resolve(Optional<String> explicit, Optional<LastChainMarker> marker, CloudConfig c) {
@@ -55,7 +56,7 @@ class ChainTargetTest {
   void theLocalMarkerWinsOverModeChain() {
     ChainTarget target = resolve(Optional.empty(), MARKER, CHAIN_MODE);
     assertEquals("/box/m/app/chain.yaml", target.remoteSpec());
-    assertEquals("local_marker", target.source());
+    assertEquals("marker", target.source());
   }
 
   @Test
@@ -63,6 +64,18 @@ class ChainTargetTest {
     ChainTarget target = resolve(Optional.empty(), Optional.empty(), CHAIN_MODE);
     assertEquals("/box/app/mode.yaml", target.remoteSpec());
     assertEquals("chain.spec", target.source());
+  }
+
+  @Test
+  void aMarkerWithoutRemoteSpecFallsThroughButIsKept() {
+    Optional<LastChainMarker> noSpec = Optional.of(marker(null, "/w", "s"));
+    ChainTarget target = resolve(Optional.empty(), noSpec, CHAIN_MODE);
+    assertEquals("/box/app/mode.yaml", target.remoteSpec());
+    assertEquals("chain.spec", target.source());
+    assertEquals(noSpec, target.marker());
+    CloudException e =
+        assertThrows(CloudException.class, () -> resolve(Optional.empty(), noSpec, IDLE));
+    assertEquals(ErrorCode.MISSING_REMOTE_SPEC, e.code());
   }
 
   @Test

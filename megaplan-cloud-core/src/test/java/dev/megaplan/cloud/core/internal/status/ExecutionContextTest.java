@@ -32,13 +32,13 @@ class ExecutionContextTest {
           "/m/app/chain.yaml",
           "t",
           "main",
+          Map.of(),
           "/marker/ws",
           "marker-session",
           "/marker/ws/.megaplan/recorded.log",
           List.of(Map.of("url", "x", "branch", "main", "workspace", "/marker/extra")),
           "host",
-          "/box",
-          "test");
+          "/box");
 
   @Test
   void theStateWinsForWorkspaceAndSession() {
@@ -57,9 +57,9 @@ class ExecutionContextTest {
         ExecutionContext.resolve(
             ChainState.empty(), Optional.of(MARKER), "/s/chain.yaml", WITH_SESSION, PROVIDER);
     assertEquals("/marker/ws", c.workspace());
-    assertEquals("local_marker", c.workspaceSource());
+    assertEquals("marker", c.workspaceSource());
     assertEquals("marker-session", c.session());
-    assertEquals("local_marker", c.sessionSource());
+    assertEquals("marker", c.sessionSource());
     assertEquals("/marker/ws/.megaplan/recorded.log", c.chainLog(Optional.of(MARKER)));
   }
 
@@ -71,7 +71,7 @@ class ExecutionContextTest {
     assertEquals("/s/app", c.workspace());
     assertEquals("remote_spec", c.workspaceSource());
     assertEquals("yaml-session", c.session());
-    assertEquals("cloud_yaml", c.sessionSource());
+    assertEquals("spec", c.sessionSource());
     assertEquals("/s/app/.megaplan/cloud-chain-yaml-session.log", c.chainLog(Optional.empty()));
   }
 
@@ -81,7 +81,7 @@ class ExecutionContextTest {
         ExecutionContext.resolve(
             ChainState.empty(), Optional.empty(), "/chain.yaml", PLAIN, PROVIDER);
     assertEquals("/box/app", c.workspace());
-    assertEquals("repo.workspace", c.workspaceSource());
+    assertEquals("spec", c.workspaceSource());
     assertEquals("megaplan-chain", c.session());
     assertEquals("default", c.sessionSource());
     assertEquals("/box/app/.megaplan/cloud-chain.log", c.chainLog(Optional.empty()));
@@ -93,6 +93,26 @@ class ExecutionContextTest {
         ExecutionContext.resolve(
             STATE, Optional.of(MARKER), "/s/chain.yaml", WITH_SESSION, PROVIDER);
     assertEquals(List.of("/box/extra", "/state/extra", "/marker/extra"), c.extraRepos());
+    assertEquals(List.of("spec", "chain_state", "marker"), c.extraRepoSources());
+  }
+
+  @Test
+  void theResolvedContextHasThePythonToolsShape() {
+    Map<String, Object> described =
+        ExecutionContext.resolve(
+                STATE, Optional.of(MARKER), "/s/chain.yaml", WITH_SESSION, PROVIDER)
+            .describe("/s/chain.yaml", "marker");
+    assertEquals(
+        List.of("workspace", "chain_session", "extra_repos", "remote_spec", "source"),
+        List.copyOf(described.keySet()));
+    assertEquals("state-session", described.get("chain_session"));
+    assertEquals(
+        Map.of(
+            "workspace", "chain_state",
+            "session", "chain_state",
+            "extra_repos", List.of("spec", "chain_state", "marker"),
+            "remote_spec", "marker"),
+        described.get("source"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.RailwayConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,23 +27,28 @@ class ProviderConsistencyTest {
             "/s/chain.yaml",
             "t",
             "main",
+            Map.of(),
             "/s",
             "other-tmux-session",
             null,
             List.of(),
             provider,
-            identity,
-            "test"));
+            identity));
   }
 
   @Test
   void railwayWithAMatchingMarkerIsConsistentWhateverTheSessionNames() {
+    Map<String, Object> consistent = new LinkedHashMap<>();
+    consistent.put("status", "consistent");
+    consistent.put("spec_provider", "railway");
+    consistent.put("spec_identity", "agent-a");
+    consistent.put("marker_provider", "railway");
+    consistent.put("marker_identity", "agent-a");
     assertEquals(
-        Map.of("status", "consistent"),
-        ProviderConsistency.of(config("railway"), marker("railway", "agent-a")));
-    assertEquals(
-        Map.of("status", "consistent"),
-        ProviderConsistency.of(config("railway"), Optional.empty()));
+        consistent, ProviderConsistency.of(config("railway"), marker("railway", "agent-a")));
+    consistent.put("marker_provider", null);
+    consistent.put("marker_identity", null);
+    assertEquals(consistent, ProviderConsistency.of(config("railway"), Optional.empty()));
   }
 
   @Test
@@ -53,16 +59,26 @@ class ProviderConsistencyTest {
     assertEquals(
         "the last chain was launched with provider 'ssh', but cloud.yaml configures 'railway'",
         provider.get("reason"));
+    assertEquals("railway", provider.get("spec_provider"));
+    assertEquals("ssh", provider.get("marker_provider"));
     Map<String, Object> service =
         ProviderConsistency.of(config("railway"), marker("railway", "agent-b"));
     assertEquals("mismatch", service.get("status"));
+    assertEquals("agent-a", service.get("spec_identity"));
+    assertEquals("agent-b", service.get("marker_identity"));
   }
 
   @Test
-  void otherProvidersAreNotApplicable() {
+  void otherProvidersAreNotApplicableAndSayWhy() {
     for (String name : List.of("host", "local", "ssh")) {
       assertEquals(
-          Map.of("status", "not_applicable"),
+          Map.of(
+              "status",
+              "not_applicable",
+              "reason",
+              "provider '" + name + "' has no comparable provider identity",
+              "spec_provider",
+              name),
           ProviderConsistency.of(config(name), marker("railway", "agent-b")));
     }
   }
