@@ -57,7 +57,7 @@ class PartialFactsTest {
   }
 
   void answerStatus(ProbeDoc doc) {
-    box.when(Match.where(c -> c.contains("\"probe\": \"status\""), "status probe"))
+    box.when(Match.where(c -> c.contains("rec probe status"), "status probe"))
         .thenReturn(0, doc.render(), "");
   }
 
