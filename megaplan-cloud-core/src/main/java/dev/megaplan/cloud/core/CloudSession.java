@@ -13,6 +13,7 @@ import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.core.internal.session.NoRemoteShell;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
 import dev.megaplan.cloud.core.internal.status.ChainStatusOperation;
+import dev.megaplan.cloud.core.internal.status.StatusObserver;
 import dev.megaplan.cloud.core.internal.status.WrapperOperations;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
 import dev.megaplan.cloud.core.internal.timing.PhaseLog;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -119,20 +119,7 @@ public final class CloudSession implements AutoCloseable {
   }
 
   private ChainObserver observerFor(Optional<String> remoteSpec) {
-    ChainStatusOperation status = new ChainStatusOperation(context);
-    // The first read has no PR number yet; the supervisor asks for the probe only when the chain
-    // awaits a PR merge, and then the state it just read names the PR.
-    OptionalLong[] lastPr = {OptionalLong.empty()};
-    return probePullRequest -> {
-      ChainObserver.Observed observed =
-          status.observe(remoteSpec, probePullRequest ? lastPr[0] : OptionalLong.empty());
-      observed
-          .status()
-          .chainState()
-          .prNumber()
-          .ifPresent(number -> lastPr[0] = OptionalLong.of(number));
-      return observed;
-    };
+    return new StatusObserver(new ChainStatusOperation(context), remoteSpec);
   }
 
   /**

@@ -78,6 +78,18 @@ final class ProbeDoc {
     return out.toString();
   }
 
+  /**
+   * The answer of a step (the supervisor's sync refresh) and then of the full probe, as one exec
+   * prints them.
+   */
+  String renderAfterStep(int exit, String stdout, String stderr) {
+    StringBuilder out = new StringBuilder();
+    rec(out, "probe step");
+    capture(out, "step", output(exit, stdout, stderr));
+    rec(out, "end");
+    return out + render();
+  }
+
   String renderPlanOnly() {
     StringBuilder out = new StringBuilder();
     rec(out, "probe plan");

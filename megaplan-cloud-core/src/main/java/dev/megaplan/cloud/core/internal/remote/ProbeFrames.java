@@ -27,7 +27,9 @@ final class ProbeFrames {
    * WORDS…} prints a record header; {@code file_rec NAME PATH} a file's record ({@code present} and
    * its bytes, {@code absent} or {@code unreadable}); {@code capture NAME CMD…} runs a command,
    * streams its stdout as an {@code out NAME} record, then prints {@code err NAME EXIT} and its
-   * stderr. Two processes per capture: the substitution that collects stderr and the command.
+   * stderr. Two processes per capture: the substitution that collects stderr and the command. The
+   * command runs in that substitution, so a shell function that may {@code exit} must have a
+   * subshell body ({@code name() ( … )}), or its exit status is lost.
    */
   static final String FUNCTIONS =
       "M='\n"

@@ -103,7 +103,49 @@ public record StatusProbeCommand(
    * @return the shell text
    */
   public String render() {
+    return String.join("\n", renderLines(List.of()));
+  }
+
+  /**
+   * A command on the box, then the full probe, in ONE exec: the supervisor's sync refresh followed
+   * by its re-observation. The step runs first and to its end (its stdin closed); whatever it
+   * answers, the probe runs after it and sees what it changed. {@link #parseStep(ExecResult)} reads
+   * the step's answer, {@link #parse(ExecResult)} the probe's.
+   *
+   * @param step the step's shell text, for example {@code SyncRefreshCommand.render()}
+   * @return the shell text
+   */
+  public String renderAfter(String step) {
+    return String.join(
+        "\n",
+        renderLines(
+            List.of(
+                "rec probe step",
+                // a subshell body: an `exit` in the step ends the step, not the capture
+                "first_step() (",
+                step,
+                ")",
+                "capture step first_step </dev/null",
+                "rec end")));
+  }
+
+  /**
+   * Reads the answer of the step of {@link #renderAfter(String)}.
+   *
+   * @param result what the command returned
+   * @return the step's exit status and outputs
+   * @throws dev.megaplan.cloud.api.CloudException {@code provider_failed} when the step's answer is
+   *     missing or cut short
+   */
+  public static ExecResult parseStep(ExecResult result) {
+    StatusProbeResult.CommandOutput step =
+        ProbeFrames.section(result, "step before the chain status probe", "step").output("step");
+    return ExecResult.of(step.exitCode(), step.stdout(), step.stderr());
+  }
+
+  private List<String> renderLines(List<String> before) {
     List<String> lines = new ArrayList<>(preamble());
+    lines.addAll(before);
     lines.addAll(
         List.of(
             assign("spec", remoteSpec),
@@ -144,7 +186,7 @@ public record StatusProbeCommand(
       lines.add("printf '%s' \"$pr\"");
     }
     lines.add("rec end");
-    return String.join("\n", lines);
+    return lines;
   }
 
   /**
