@@ -117,6 +117,40 @@ class ChainAndBootstrapCommandTest {
   }
 
   @Test
+  void chainSpecWarningsGoToStderrRedactedAndTheChainStillLaunches() throws Exception {
+    Files.writeString(
+        dir.resolve("chain.yaml"),
+        "milestones:\n  - {label: m1, idea: idea.md}\n  - {label: m1, idea: idea.md}\n"
+            + "driver: {auto_approve: '"
+            + SECRET
+            + "'}\n");
+    CliRun run = run("chain", "chain.yaml");
+    assertEquals(0, run.exit, run.toString());
+    assertTrue(
+        run.err.contains("warning: milestones[1].label 'm1' repeats milestones[0].label"), run.err);
+    assertTrue(run.err.contains("warning: driver.auto_approve is '"), run.err);
+    assertTrue(run.err.contains("megaplan reads it as true"), run.err);
+    assertFalse(run.out.contains(SECRET) || run.err.contains(SECRET), "secret leaked");
+  }
+
+  @Test
+  void chainSpecThatMegaplanWouldRefuseFailsBeforeTheBoxIsTouched() throws Exception {
+    Files.writeString(
+        dir.resolve("chain.yaml"),
+        "base_branch: null\nmilestones:\n  - {label: m1, idea: idea.md}\n");
+    CliRun run = run("chain", "chain.yaml");
+    assertEquals(1, run.exit, run.toString());
+    assertEquals("invalid_spec", run.json().get("error").asText());
+    assertTrue(
+        run.json()
+            .get("message")
+            .asText()
+            .contains("base_branch must be a non-empty string, got null (chain.yaml:1:14)"),
+        run.toString());
+    assertFalse(Files.exists(dir.resolve("box")) && hasChainYaml(dir.resolve("box")));
+  }
+
+  @Test
   void chainWithAMissingIdeaPrintsTheErrorJson() throws Exception {
     Files.delete(dir.resolve("idea.md"));
     CliRun run = run("chain", "chain.yaml", "--fresh");

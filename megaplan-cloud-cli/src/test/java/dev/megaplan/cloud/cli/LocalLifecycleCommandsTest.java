@@ -27,7 +27,14 @@ class LocalLifecycleCommandsTest {
   @BeforeEach
   void setUp() throws Exception {
     docker = DockerStandIn.install(dir.resolve("docker"));
-    env = Map.of("PATH", docker.path("/usr/bin:/bin"), "LANG", "C.UTF-8", "OPENAI_API_KEY", SECRET);
+    env =
+        Map.of(
+            "PATH",
+            docker.path(DockerStandIn.pathWithoutDocker(dir.resolve("bin"), "/usr/bin:/bin")),
+            "LANG",
+            "C.UTF-8",
+            "OPENAI_API_KEY",
+            SECRET);
     deployDir = dir.resolve("home/.megaplan/cloud/demo");
     Files.writeString(
         dir.resolve("cloud.yaml"),
@@ -153,7 +160,15 @@ class LocalLifecycleCommandsTest {
   @Test
   void withoutDockerDeployIsProviderUnavailableWithTheInstallLink() {
     CliRun run =
-        CliRun.in(dir, Map.of("PATH", "/usr/bin:/bin", "OPENAI_API_KEY", SECRET), "", "deploy");
+        CliRun.in(
+            dir,
+            Map.of(
+                "PATH",
+                DockerStandIn.pathWithoutDocker(dir.resolve("bin"), "/usr/bin:/bin"),
+                "OPENAI_API_KEY",
+                SECRET),
+            "",
+            "deploy");
     assertEquals(1, run.exit, run.toString());
     assertEquals("provider_unavailable", run.json().path("error").asText());
     assertEquals(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One chain launch (spec 03): upload a local chain spec and its idea files, then start the chain in
@@ -43,6 +44,7 @@ public final class ChainLaunch {
   private boolean noGitRefresh;
   private int attempts = LaunchVerifier.DEFAULT_ATTEMPTS;
   private Duration interval = LaunchVerifier.DEFAULT_INTERVAL;
+  private Consumer<String> specWarnings = warning -> {};
 
   ChainLaunch(SessionContext context, Path spec) {
     this.context = Objects.requireNonNull(context, "context");
@@ -84,6 +86,19 @@ public final class ChainLaunch {
   }
 
   /**
+   * Receives the chain spec's warnings (redacted) as soon as the spec is read, before the box is
+   * touched: what megaplan accepts but reads in a way the author may not expect, such as a number
+   * written as text or a repeated milestone label. None by default.
+   *
+   * @param listener receives each warning
+   * @return this launch
+   */
+  public ChainLaunch onSpecWarning(Consumer<String> listener) {
+    this.specWarnings = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /**
    * How the launch is verified: up to {@code attempts} probes, {@code interval} apart (6 and 5 s by
    * default). Waiting goes through the session's sleeper.
    *
@@ -114,7 +129,13 @@ public final class ChainLaunch {
         new ChainLauncher(context)
             .launch(
                 new ChainLauncher.Request(
-                    spec, Optional.ofNullable(ideaDir), fresh, noGitRefresh, attempts, interval));
+                    spec,
+                    Optional.ofNullable(ideaDir),
+                    fresh,
+                    noGitRefresh,
+                    attempts,
+                    interval,
+                    specWarnings));
     ChainLaunchReport report = new ChainLaunchReport(outcome, context.config());
     context.markers().writeLastChain(context.cloudYaml(), marker(outcome, report));
     return report;

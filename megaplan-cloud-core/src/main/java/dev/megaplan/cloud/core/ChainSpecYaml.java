@@ -12,8 +12,10 @@ import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads megaplan's chain spec ({@code chain.yaml}, spec 02) into a {@link ChainSpec}, and builds
- * the copy a chain launch uploads.
+ * Reads megaplan's chain spec ({@code chain.yaml}) into a {@link ChainSpec}, and builds the copy a
+ * chain launch uploads. The file is read as megaplan reads it (PyYAML's typing, megaplan's checks
+ * in megaplan's order), so a spec megaplan would run loads and one it would refuse is refused
+ * before anything is uploaded; see docs/configuration.md.
  *
  * <p>Every failure is a {@link CloudException} with code {@code invalid_spec} and a message naming
  * the field by its dotted path with its {@code (chain.yaml:LINE:COL)}, for example {@code
@@ -31,9 +33,21 @@ public final class ChainSpecYaml {
    * @throws CloudException {@code invalid_spec}
    */
   public static ChainSpec load(Path file) {
+    return inspect(file).spec();
+  }
+
+  /**
+   * Loads and validates a chain spec file, keeping the warnings: what megaplan accepts but reads in
+   * a way the author may not expect (a number written as text, a repeated label, a duplicate key).
+   *
+   * @param file the file
+   * @return the spec and its warnings
+   * @throws CloudException {@code invalid_spec}
+   */
+  public static LoadedChainSpec inspect(Path file) {
     Path fileName = file.getFileName();
     String name = fileName == null ? file.toString() : fileName.toString();
-    return parse(YamlText.decode(YamlText.readBytes(file), name), name);
+    return inspect(YamlText.decode(YamlText.readBytes(file), name), name);
   }
 
   /**
@@ -45,8 +59,24 @@ public final class ChainSpecYaml {
    * @throws CloudException {@code invalid_spec}
    */
   public static ChainSpec parse(String yaml, String sourceName) {
+    return inspect(yaml, sourceName).spec();
+  }
+
+  /**
+   * Parses chain spec text, keeping the warnings.
+   *
+   * @param yaml the text
+   * @param sourceName the name messages use, such as {@code chain.yaml}
+   * @return the spec and its warnings
+   * @throws CloudException {@code invalid_spec}
+   */
+  public static LoadedChainSpec inspect(String yaml, String sourceName) {
     Objects.requireNonNull(sourceName, "sourceName");
-    return ChainSpecReader.read(YamlDocuments.compose(yaml, sourceName), sourceName);
+    ChainSpecReader.Result result =
+        ChainSpecReader.read(
+            YamlDocuments.compose(yaml, sourceName, YamlDocuments.DuplicateKeys.LAST_WINS),
+            sourceName);
+    return new LoadedChainSpec(result.spec(), result.warnings());
   }
 
   /**

@@ -274,6 +274,17 @@ public final class CloudSession implements AutoCloseable {
   }
 
   /**
+   * The objects {@link #deploy} would apply, as the provider renders them for review (YAML
+   * documents for {@code kubernetes}), with every secret value redacted. Nothing is changed.
+   *
+   * @return the manifests, passed through the session's redactor as well
+   * @throws CloudException {@code not_implemented} for a provider without declarative objects
+   */
+  public String manifests() {
+    return context.redactor().redact(context.provider().manifests());
+  }
+
+  /**
    * The tmux session of the last chain launched with this session's cloud.yaml, from the local
    * marker (what {@code attach} defaults to).
    *

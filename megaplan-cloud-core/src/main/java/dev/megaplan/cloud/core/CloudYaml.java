@@ -5,6 +5,7 @@ import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.config.RepoOverrides;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import dev.megaplan.cloud.core.internal.yaml.CloudConfigReader;
 import dev.megaplan.cloud.core.internal.yaml.HomeDirectory;
 import dev.megaplan.cloud.core.internal.yaml.PosixPaths;
@@ -20,8 +21,8 @@ import java.util.Optional;
 
 /**
  * The front door for cloud.yaml: loads and validates a file into a {@link CloudConfig} (every
- * default and rule of spec 01), applies {@code --repo-*} overrides, and supplies the starter file
- * {@code cloud init} writes.
+ * default and rule of docs/configuration.md), applies {@code --repo-*} overrides, and supplies the
+ * starter file {@code cloud init} writes.
  *
  * <pre>{@code
  * CloudConfig cfg = CloudYaml.load(Path.of("cloud.yaml"));
@@ -83,14 +84,15 @@ public final class CloudYaml {
 
   /**
    * Replaces the primary repository's url, branch or workspace in memory ({@code --repo-url},
-   * {@code --repo-branch}, {@code --repo-workspace}). An overridden workspace must be an absolute
-   * POSIX path, counts as explicit, and must not collide with an {@code extra_repos} workspace.
+   * {@code --repo-branch}, {@code --repo-workspace}). An overridden workspace must be an absolute,
+   * normalised POSIX path without control characters, counts as explicit, and must not collide with
+   * an {@code extra_repos} workspace.
    *
    * @param config the loaded configuration
    * @param overrides the replacements
    * @return a copy with the overrides applied, or {@code config} itself when there are none
-   * @throws CloudException {@code invalid_args} for an empty value, a relative workspace or a
-   *     collision
+   * @throws CloudException {@code invalid_args} for an empty value, a relative, unnormalised or
+   *     control-character workspace, or a collision
    */
   public static CloudConfig applyOverrides(CloudConfig config, RepoOverrides overrides) {
     if (overrides.isEmpty()) {
@@ -111,6 +113,10 @@ public final class CloudYaml {
             "--repo-workspace must be an absolute POSIX path (starting with /), got '"
                 + workspace
                 + "'");
+      }
+      Optional<String> problem = BoxValues.pathProblem(workspace);
+      if (problem.isPresent()) {
+        throw new CloudException(ErrorCode.INVALID_ARGS, "--repo-workspace " + problem.get());
       }
       for (int i = 0; i < config.extraRepos().size(); i++) {
         if (PosixPaths.normalize(config.extraRepos().get(i).workspace())
@@ -232,7 +238,11 @@ public final class CloudYaml {
     private LoadedConfig read(String text, String sourceName, Optional<Path> source) {
       CloudConfigReader.Result result =
           new CloudConfigReader(new HomeDirectory(home))
-              .read(YamlDocuments.compose(text, sourceName), sourceName, source);
+              .read(
+                  YamlDocuments.compose(text, sourceName, YamlDocuments.DuplicateKeys.REFUSE)
+                      .root(),
+                  sourceName,
+                  source);
       return new LoadedConfig(result.config(), result.warnings());
     }
 

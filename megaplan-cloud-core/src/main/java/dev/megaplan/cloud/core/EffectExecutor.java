@@ -9,6 +9,8 @@ import dev.megaplan.cloud.api.supervisor.RestartTarget;
 import dev.megaplan.cloud.core.internal.remote.ChainCommand;
 import dev.megaplan.cloud.core.internal.remote.MegaplanRefresh;
 import dev.megaplan.cloud.core.internal.remote.RestartCommand;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +20,10 @@ import java.util.function.UnaryOperator;
  * The only code that mutates anything on behalf of the supervisor, and it knows exactly one act:
  * restart a chain's canonical session with a one-shot {@code chain start --one}, under a remote
  * lock, refusing a session whose marker names another chain (spec 05). No approvals, no git, no
- * chain-state writes. Usable on its own, over any {@link RemoteShell}, by a tool that hosts the
- * policy itself.
+ * chain-state writes. A target whose session is not a safe tmux session name, or whose workspace or
+ * chain log is not an absolute, normalised path without control characters, is refused before
+ * anything runs ({@link EffectOutcome.Status#FAILED}, the detail says why). Usable on its own, over
+ * any {@link RemoteShell}, by a tool that hosts the policy itself.
  */
 public final class EffectExecutor {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -65,6 +69,12 @@ public final class EffectExecutor {
     } else {
       return new EffectOutcome(EffectOutcome.Status.NOTHING_TO_DO, "");
     }
+    Optional<String> unsafe = unsafePart(target);
+    if (unsafe.isPresent()) {
+      return new EffectOutcome(
+          EffectOutcome.Status.FAILED,
+          redact.apply("refused, nothing was run: the restart target's " + unsafe.get()));
+    }
     RestartCommand command = restartCommand(target);
     ExecResult result;
     try {
@@ -94,9 +104,32 @@ public final class EffectExecutor {
    *
    * @param target the session to restart
    * @return the shell text
+   * @throws IllegalArgumentException when the target is unsafe (see {@link #execute})
    */
   public String restartCommandText(RestartTarget target) {
     return restartCommand(target).render();
+  }
+
+  /** What makes a target unsafe to put in a command on the box, if anything. */
+  private static Optional<String> unsafePart(RestartTarget target) {
+    Optional<String> problem = BoxValues.sessionProblem(target.session());
+    if (problem.isPresent()) {
+      return Optional.of("session " + JsonLiteral.of(target.session()) + " " + problem.get());
+    }
+    problem = BoxValues.pathProblem(target.workspace());
+    if (problem.isPresent()) {
+      return Optional.of("workspace " + JsonLiteral.of(target.workspace()) + " " + problem.get());
+    }
+    problem = BoxValues.pathProblem(target.chainLog());
+    if (problem.isPresent()) {
+      return Optional.of("chain log " + JsonLiteral.of(target.chainLog()) + " " + problem.get());
+    }
+    problem = BoxValues.textProblem(target.remoteSpec());
+    if (problem.isPresent()) {
+      return Optional.of(
+          "remote spec " + JsonLiteral.of(target.remoteSpec()) + " " + problem.get());
+    }
+    return Optional.empty();
   }
 
   private RestartCommand restartCommand(RestartTarget target) {

@@ -133,4 +133,34 @@ class EffectExecutorTest {
         text);
     assertTrue(text.contains("--one"), text);
   }
+
+  @Test
+  void anUnsafeTargetIsRefusedBeforeAnythingRuns() {
+    String log = StatusFixtures.WORKSPACE + "/.megaplan/cloud-chain.log";
+    List<RestartTarget> unsafe =
+        List.of(
+            new RestartTarget(
+                "x#(touch /tmp/c)", StatusFixtures.SPEC, StatusFixtures.WORKSPACE, log),
+            new RestartTarget(StatusFixtures.SESSION, StatusFixtures.SPEC, "/w/a\nb", log),
+            new RestartTarget(StatusFixtures.SESSION, StatusFixtures.SPEC, "w/relative", log),
+            new RestartTarget(StatusFixtures.SESSION, StatusFixtures.SPEC, "/w/../etc", log),
+            new RestartTarget(
+                StatusFixtures.SESSION, StatusFixtures.SPEC, StatusFixtures.WORKSPACE, "/l\u001b"),
+            new RestartTarget(
+                StatusFixtures.SESSION, "/s/chain\n.yaml", StatusFixtures.WORKSPACE, log));
+    ScriptedShell shell = new ScriptedShell(command -> ExecResult.of(0, "restarted\n", ""));
+    for (RestartTarget target : unsafe) {
+      EffectOutcome outcome = executor(shell, false).execute(Decision.restart(target));
+      assertEquals(EffectOutcome.Status.FAILED, outcome.status(), target.toString());
+      assertTrue(
+          outcome.detail().startsWith("refused, nothing was run: the restart target's "),
+          outcome.detail());
+    }
+    assertEquals(List.of(), shell.commands);
+    assertEquals(
+        "refused, nothing was run: the restart target's session \"x#(touch /tmp/c)\" must use"
+            + " only ASCII letters, digits, '_' and '-' (tmux expands '#' and rewrites '.' and"
+            + " ':'), found '#' (U+0023) at position 1",
+        executor(shell, false).execute(Decision.restart(unsafe.get(0))).detail());
+  }
 }

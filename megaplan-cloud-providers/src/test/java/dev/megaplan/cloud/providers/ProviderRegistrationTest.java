@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class ProviderRegistrationTest {
   @Test
-  void theFourProvidersAreDiscoveredThroughServiceLoader() {
-    assertEquals(List.of("host", "local", "railway", "ssh"), ProviderRegistry.discover().names());
+  void theFiveProvidersAreDiscoveredThroughServiceLoader() {
+    assertEquals(
+        List.of("host", "kubernetes", "local", "railway", "ssh"),
+        ProviderRegistry.discover().names());
   }
 
   @Test

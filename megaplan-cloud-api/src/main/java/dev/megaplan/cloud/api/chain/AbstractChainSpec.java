@@ -3,6 +3,7 @@ package dev.megaplan.cloud.api.chain;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.megaplan.cloud.api.internal.AllowNulls;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,7 @@ abstract class AbstractChainSpec {
    */
   @Value.Auxiliary
   @JsonIgnore
+  @AllowNulls
   public abstract Map<String, Object> document();
 
   /**

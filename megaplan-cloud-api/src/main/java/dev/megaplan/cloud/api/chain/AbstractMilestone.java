@@ -2,6 +2,7 @@ package dev.megaplan.cloud.api.chain;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.megaplan.cloud.api.internal.AllowNulls;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,7 @@ abstract class AbstractMilestone {
 
   /** Bake-off settings, passed through untouched. */
   @JsonProperty("bakeoff")
+  @AllowNulls
   public abstract Map<String, Object> bakeoff();
 
   /** Free-form notes. */

@@ -14,7 +14,8 @@ import org.immutables.value.Value;
  *
  * <p>Its JSON rendering uses the file's snake_case names, in the file's section order; an unset
  * optional value renders as {@code null}, and so does a provider block ({@code local}, {@code ssh},
- * {@code host}) or a mode block ({@code auto}, {@code chain}) that does not apply.
+ * {@code host}, {@code kubernetes}) or a mode block ({@code auto}, {@code chain}) that does not
+ * apply.
  */
 @Value.Immutable
 @JsonPropertyOrder({
@@ -34,6 +35,7 @@ import org.immutables.value.Value;
   "local",
   "ssh",
   "host",
+  "kubernetes",
   "secrets",
   "toolchains",
   "image"
@@ -232,6 +234,15 @@ abstract class AbstractCloudConfig {
    */
   @JsonProperty("host")
   public abstract Optional<HostConfig> host();
+
+  /**
+   * Kubernetes settings ({@code kubernetes}); present when the provider is {@code kubernetes} or
+   * the block is written.
+   *
+   * @return the settings, or empty
+   */
+  @JsonProperty("kubernetes")
+  public abstract Optional<KubernetesConfig> kubernetes();
 
   /**
    * Names of local environment variables that are secrets ({@code secrets}): uploaded on deploy,

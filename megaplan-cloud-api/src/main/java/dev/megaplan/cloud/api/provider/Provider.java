@@ -124,6 +124,17 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * The objects {@link #deploy} applies, as text a reviewer or a GitOps tool reads (YAML documents
+   * for a provider that applies declarative objects), every secret value redacted. Nothing is
+   * changed.
+   *
+   * @return the manifests
+   */
+  default String manifests() {
+    throw unsupported("deploy --print-manifests");
+  }
+
+  /**
    * Opens an interactive terminal on a session of the box. Raw: nothing is redacted.
    *
    * @param session the session name, or empty for the provider's default

@@ -49,7 +49,11 @@ public final class ChainCommand extends CloudCommand {
   public Integer call() {
     try (CloudSession session = openSession(repo)) {
       ChainLaunch launch =
-          session.chain(environment().resolve(spec)).fresh(fresh).noGitRefresh(noGitRefresh);
+          session
+              .chain(environment().resolve(spec))
+              .fresh(fresh)
+              .noGitRefresh(noGitRefresh)
+              .onSpecWarning(warning -> say("warning: " + warning));
       if (ideaDir != null) {
         launch.ideaDir(environment().resolve(ideaDir));
       }

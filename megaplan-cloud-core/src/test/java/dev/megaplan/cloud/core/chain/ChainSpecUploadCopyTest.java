@@ -189,4 +189,30 @@ class ChainSpecUploadCopyTest {
     assertFalse(spec.document().containsKey("driver"));
     assertEquals("ideas/m2.md", spec.milestones().get(1).idea());
   }
+
+  @Test
+  void theNormalizedCopyMeansToMegaplanWhatTheUsersFileMeant() {
+    // quoted text PyYAML would otherwise read as a boolean, a date or a number stays quoted;
+    // plain YAML 1.1 values keep the value megaplan read from the user's file; nulls stay null
+    String text =
+        "milestones:\n"
+            + "  - {label: 'on', idea: a.md, notes: 'yes', branch: '2024-01-01'}\n"
+            + "legacy: {flag: yes, mode: 010, size: 1_000, ratio: 1e3, none: null}\n";
+    String upload =
+        new String(
+            copy(text, OptionalInt.empty(), UnaryOperator.identity()), StandardCharsets.UTF_8);
+    ChainSpec reread = parse(bytes(upload));
+    assertEquals("on", reread.milestones().get(0).label());
+    assertEquals(java.util.Optional.of("yes"), reread.milestones().get(0).notes());
+    assertEquals(java.util.Optional.of("2024-01-01"), reread.milestones().get(0).branch());
+    Map<?, ?> legacy = (Map<?, ?>) reread.document().get("legacy");
+    assertEquals(Boolean.TRUE, legacy.get("flag"));
+    assertEquals(8, legacy.get("mode"));
+    assertEquals(1000, legacy.get("size"));
+    assertEquals("1e3", legacy.get("ratio"));
+    assertTrue(legacy.containsKey("none"));
+    assertEquals(null, legacy.get("none"));
+    assertTrue(upload.contains("label: 'on'"), upload);
+    assertTrue(upload.contains("notes: 'yes'"), upload);
+  }
 }

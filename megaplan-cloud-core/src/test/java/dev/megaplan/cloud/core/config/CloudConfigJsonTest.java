@@ -45,6 +45,7 @@ class CloudConfigJsonTest {
             "local",
             "ssh",
             "host",
+            "kubernetes",
             "secrets",
             "toolchains",
             "image"),
@@ -78,7 +79,7 @@ class CloudConfigJsonTest {
   @Test
   void blocksThatDoNotApplyRenderAsNull() {
     JsonNode tree = render("repo: {url: u}\n");
-    for (String block : List.of("auto", "chain", "local", "ssh", "host")) {
+    for (String block : List.of("auto", "chain", "local", "ssh", "host", "kubernetes")) {
       assertTrue(tree.get(block).isNull(), block + " should be null: " + tree.get(block));
     }
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rule of spec 01's table: the offending YAML, the code, and the exact message. */
+/** Every rule of cloud.yaml's reference: the offending YAML, the code, and the exact message. */
 class CloudYamlRulesTest {
   private static final String REPO = "repo: {url: u}\n";
 
@@ -42,7 +42,21 @@ class CloudYamlRulesTest {
             "mode: busy\n" + REPO,
             "mode must be one of auto, chain, idle, got 'busy' (cloud.yaml:1:7)"),
         // repo
-        rule("missing repo", "provider: railway\n", "repo is required (cloud.yaml:1:1)"),
+        rule("missing repo", "provider: railway\n", "repo.url is required (cloud.yaml:1:1)"),
+        rule("null repo", "repo: null\n", "repo.url is required (cloud.yaml:1:7)"),
+        rule("empty repo", "repo: {}\n", "repo.url is required (cloud.yaml:1:7)"),
+        rule(
+            "numeric repo.url",
+            "repo: {url: 12}\n",
+            "repo.url must be a non-empty string, got the number 12 (quote it: '12') (cloud.yaml:1:13)"),
+        rule(
+            "boolean repo.branch",
+            "repo: {url: u, branch: on}\n",
+            "repo.branch must be a non-empty string, got the boolean on (quote it: 'on') (cloud.yaml:1:24)"),
+        rule(
+            "date repo.branch",
+            "repo: {url: u, branch: 2024-01-01}\n",
+            "repo.branch must be a non-empty string, got the date 2024-01-01 (quote it: '2024-01-01') (cloud.yaml:1:24)"),
         rule(
             "repo not a mapping",
             "repo: https://x\n",
@@ -174,6 +188,55 @@ class CloudYamlRulesTest {
             "empty chain_session",
             REPO + "chain_session: ''\n",
             "chain_session must be a non-empty string, got '' (cloud.yaml:2:16)"),
+        // values that reach commands on the box
+        rule(
+            "repo.workspace with a trailing slash",
+            "repo: {url: u, workspace: /workspace/app/}\n",
+            "repo.workspace must be normalised (no empty, '.' or '..' segment, no trailing '/'):"
+                + " write /workspace/app, got '/workspace/app/' (cloud.yaml:1:27)"),
+        rule(
+            "repo.workspace with a dot-dot segment",
+            "repo: {url: u, workspace: /workspace/x/../app}\n",
+            "repo.workspace must be normalised (no empty, '.' or '..' segment, no trailing '/'):"
+                + " write /workspace/app, got '/workspace/x/../app' (cloud.yaml:1:27)"),
+        rule(
+            "repo.workspace with a line break",
+            "repo: {url: u, workspace: \"/w/a\\nb\"}\n",
+            "repo.workspace must not contain control characters, found U+000A at position 4"
+                + " (cloud.yaml:1:27)"),
+        rule(
+            "extra repo workspace with a tab",
+            REPO + "extra_repos:\n  - {url: b, workspace: \"/w/b\\tc\"}\n",
+            "extra_repos[0].workspace must not contain control characters, found U+0009 at"
+                + " position 4 (cloud.yaml:3:25)"),
+        rule(
+            "chain_session with a tmux format",
+            REPO + "chain_session: 'x#(touch /tmp/c)'\n",
+            "chain_session must use only ASCII letters, digits, '_' and '-' (tmux expands '#' and"
+                + " rewrites '.' and ':'), found '#' (U+0023) at position 1, got 'x#(touch"
+                + " /tmp/c)' (cloud.yaml:2:16)"),
+        rule(
+            "chain.chain_session with a dot",
+            "mode: chain\n" + REPO + "chain: {spec: /c.yaml, chain_session: a.b}\n",
+            "chain.chain_session must use only ASCII letters, digits, '_' and '-' (tmux expands"
+                + " '#' and rewrites '.' and ':'), found '.' (U+002E) at position 1, got 'a.b'"
+                + " (cloud.yaml:3:39)"),
+        rule(
+            "railway.session with a space",
+            REPO + "railway: {session: 'my session'}\n",
+            "railway.session must use only ASCII letters, digits, '_' and '-' (tmux expands '#'"
+                + " and rewrites '.' and ':'), found U+0020 at position 2, got 'my session'"
+                + " (cloud.yaml:2:20)"),
+        rule(
+            "host.root with a trailing slash",
+            "provider: host\n" + REPO + "host: {root: /boxes/one/}\n",
+            "host.root must be normalised (no empty, '.' or '..' segment, no trailing '/'): write"
+                + " /boxes/one (after ~ expansion), got '/boxes/one/' (cloud.yaml:3:14)"),
+        rule(
+            "host.root with a control character",
+            "provider: host\n" + REPO + "host: {root: \"/boxes/\\x01\"}\n",
+            "host.root must not contain control characters, found U+0001 at position 7"
+                + " (cloud.yaml:3:14)"),
         // driver
         rule(
             "zero max_stall_iterations",
@@ -187,10 +250,6 @@ class CloudYamlRulesTest {
             "negative stall_threshold",
             REPO + "driver: {stall_threshold: -2}\n",
             "driver.stall_threshold must be a positive integer, got -2 (cloud.yaml:2:27)"),
-        rule(
-            "conflicting alias",
-            REPO + "driver: {max_stall_iterations: 4, stall_threshold: 6}\n",
-            "driver.stall_threshold conflicts with driver.max_stall_iterations (6 vs 4); stall_threshold is an alias, set only one (cloud.yaml:2:52)"),
         // resources
         rule(
             "port zero",
@@ -211,7 +270,7 @@ class CloudYamlRulesTest {
         rule(
             "port as a float",
             REPO + "resources: {port: 80.5}\n",
-            "resources.port must be an integer, got '80.5' (cloud.yaml:2:19)"),
+            "resources.port must be an integer, got the number 80.5 (cloud.yaml:2:19)"),
         rule(
             "empty volume",
             REPO + "resources: {volume: ''}\n",
@@ -297,6 +356,30 @@ class CloudYamlRulesTest {
             "secrets with an empty item",
             REPO + "secrets: ['']\n",
             "secrets must be a list of strings; secrets[0] is '' (cloud.yaml:2:11)"),
+        rule(
+            "numeric codex.model",
+            REPO + "codex: {model: 1}\n",
+            "codex.model must be a non-empty string, got the number 1 (quote it: '1') (cloud.yaml:2:16)"),
+        rule(
+            "octal megaplan.ref",
+            REPO + "megaplan: {ref: 0123}\n",
+            "megaplan.ref must be a non-empty string, got the number 0123 (quote it: '0123') (cloud.yaml:2:17)"),
+        rule(
+            "numeric secret name",
+            REPO + "secrets: [OPENAI_API_KEY, 5]\n",
+            "secrets must be a list of strings; secrets[1] is the number 5 (cloud.yaml:2:27)"),
+        rule(
+            "null extra repo",
+            REPO + "extra_repos: [~]\n",
+            "extra_repos[0].url is required (cloud.yaml:2:15)"),
+        rule(
+            "numeric chain.chain_session in chain mode",
+            "mode: chain\n" + REPO + "chain: {spec: /s.yaml, chain_session: 7}\n",
+            "chain.chain_session must be a non-empty string, got the number 7 (quote it: '7') (cloud.yaml:3:39)"),
+        rule(
+            "numeric toolchain name",
+            REPO + "toolchains:\n  - {name: 5, install: RUN x}\n",
+            "toolchains[0].name must be a non-empty string, got the number 5 (quote it: '5') (cloud.yaml:3:12)"),
         // toolchains
         rule(
             "toolchains not a list",

@@ -67,9 +67,38 @@ class RepoOverridesTest {
             CloudException.class,
             () ->
                 CloudYaml.applyOverrides(
-                    LOADED, RepoOverrides.builder().workspace("/workspace/lib/").build()));
+                    LOADED, RepoOverrides.builder().workspace("/workspace/lib").build()));
     assertEquals(ErrorCode.INVALID_ARGS, e.code());
     assertEquals("--repo-workspace collides with extra_repos[0].workspace", e.getMessage());
+  }
+
+  @Test
+  void unnormalisedWorkspaceOverrideIsInvalidArgsNamingTheFix() {
+    CloudException e =
+        assertThrows(
+            CloudException.class,
+            () ->
+                CloudYaml.applyOverrides(
+                    LOADED, RepoOverrides.builder().workspace("/workspace/x/../app/").build()));
+    assertEquals(ErrorCode.INVALID_ARGS, e.code());
+    assertEquals(
+        "--repo-workspace must be normalised (no empty, '.' or '..' segment, no trailing '/'):"
+            + " write /workspace/app",
+        e.getMessage());
+  }
+
+  @Test
+  void workspaceOverrideWithALineBreakIsInvalidArgs() {
+    CloudException e =
+        assertThrows(
+            CloudException.class,
+            () ->
+                CloudYaml.applyOverrides(
+                    LOADED, RepoOverrides.builder().workspace("/workspace/a\nb").build()));
+    assertEquals(ErrorCode.INVALID_ARGS, e.code());
+    assertEquals(
+        "--repo-workspace must not contain control characters, found U+000A at position 12",
+        e.getMessage());
   }
 
   @Test

@@ -23,6 +23,7 @@ import dev.megaplan.cloud.providers.host.internal.RootRemover;
 import dev.megaplan.cloud.providers.host.internal.TmuxSocket;
 import dev.megaplan.cloud.providers.internal.Executables;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
@@ -335,19 +336,21 @@ public final class HostProvider implements Provider {
 
   /**
    * Attaches the terminal to a session of this root's tmux server ({@code tmux -S … attach -t
-   * <session>}), with this process's stdin, stdout and stderr. Interactive: it runs until the user
-   * detaches, so it has no timeout.
+   * =<session>}, an exact match), with this process's stdin, stdout and stderr. Interactive: it
+   * runs until the user detaches, so it has no timeout.
    *
    * @param session the session
    * @return the tmux client's exit status
    * @throws CloudException {@code invalid_args} without a session (listing this root's sessions),
-   *     for an unknown session, or without a terminal
+   *     for a name outside the safe set of session names, for an unknown session, or without a
+   *     terminal
    */
   @Override
   public int attach(Optional<String> session) {
     if (session.isEmpty() || session.get().isBlank()) {
       throw noSuchSession("Name the session to attach to", sessions());
     }
+    SessionNames.requireSafe(session.get());
     if (!settings.terminal().getAsBoolean()) {
       throw new CloudException(
           ErrorCode.INVALID_ARGS,
@@ -360,7 +363,7 @@ public final class HostProvider implements Provider {
     }
     ProcessBuilder builder =
         new ProcessBuilder(
-                bash, "-c", tmuxCommand() + " attach -t " + ShellQuote.quote(session.get()))
+                bash, "-c", tmuxCommand() + " attach -t " + ShellQuote.quote("=" + session.get()))
             .inheritIO()
             .directory(root.toFile());
     builder.environment().clear();

@@ -24,6 +24,24 @@ public final class Executables {
     }
     dirs.add("/usr/bin");
     dirs.add("/bin");
+    return first(name, dirs);
+  }
+
+  /**
+   * Looks a program up on a {@code PATH} value only: for the user's tools ({@code docker}, {@code
+   * railway}), which a {@code PATH} without them means to leave out.
+   *
+   * @param name the program name
+   * @param path a colon-separated {@code PATH} value; null or empty means {@code /usr/bin:/bin}
+   * @return the absolute path of the first executable found, or empty
+   */
+  public static Optional<String> onPath(String name, String path) {
+    return first(
+        name,
+        path == null || path.isEmpty() ? List.of("/usr/bin", "/bin") : List.of(path.split(":")));
+  }
+
+  private static Optional<String> first(String name, List<String> dirs) {
     for (String dir : dirs) {
       if (dir.isEmpty()) {
         continue;

@@ -21,6 +21,7 @@ import dev.megaplan.cloud.core.internal.remote.BootSessionCommand;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.internal.DeployDirRemover;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.CommandTransport;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
@@ -165,7 +166,8 @@ public final class LocalProvider implements Provider {
   }
 
   /**
-   * Renders the deploy directory, then {@code … build}.
+   * Renders the deploy directory, then {@code … build}; with {@code image.ref} set nothing is built
+   * (the compose service runs that image) and the build step says so.
    *
    * @param request where progress goes
    * @return the report: the render steps, then {@code compose build}
@@ -174,6 +176,18 @@ public final class LocalProvider implements Provider {
   public DeployReport build(DeployRequest request) {
     ComposeCli cli = compose();
     List<DeployStep> steps = new ArrayList<>(render(request));
+    Optional<String> prebuilt = config.image().ref();
+    if (prebuilt.isPresent()) {
+      DeployStep skipped =
+          DeployStep.builder()
+              .name("compose build")
+              .status("skipped")
+              .detail("image.ref is set: " + prebuilt.get() + " is deployed as it is")
+              .build();
+      request.progress().accept(skipped.name() + ": skipped (" + skipped.detail().get() + ")");
+      steps.add(skipped);
+      return report("cloud_build", steps, List.of(), "not_triggered");
+    }
     DeployStep build =
         steps(request, Map.of())
             .run(
@@ -188,7 +202,8 @@ public final class LocalProvider implements Provider {
 
   /**
    * Renders the deploy directory, writes {@code .env} ({@code PORT} and the secrets, mode 600),
-   * then {@code … up -d}.
+   * then {@code … up -d}: the service built from the deploy directory, or the {@code image.ref}
+   * image.
    *
    * @param request the secrets and where progress goes
    * @return the report: the render steps, {@code write .env}, {@code compose up -d}
@@ -278,18 +293,20 @@ public final class LocalProvider implements Provider {
   }
 
   /**
-   * {@code … exec agent tmux attach -t SESSION} with this process's terminal. Raw: nothing is
-   * redacted.
+   * {@code … exec agent tmux attach -t =SESSION} (an exact match) with this process's terminal.
+   * Raw: nothing is redacted.
    *
    * @param session the session, or empty for {@code agent}
    * @return the client's exit status
    */
   @Override
   public int attach(Optional<String> session) {
-    ComposeCli cli = compose();
     String target = session.filter(s -> !s.isBlank()).orElse(BootSessionCommand.SESSION);
+    SessionNames.requireSafe(target);
+    ComposeCli cli = compose();
     List<String> argv =
-        cli.argv(project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", target));
+        cli.argv(
+            project, composeFile(), List.of("exec", SERVICE, "tmux", "attach", "-t", "=" + target));
     ProcessBuilder builder =
         new ProcessBuilder(argv).inheritIO().directory(workingDirectory().toFile());
     builder.environment().clear();
@@ -451,7 +468,7 @@ public final class LocalProvider implements Provider {
         .deployDir(deployDir.toString())
         .steps(steps)
         .imageRebuild(imageRebuild)
-        .imageRef(project + "-" + SERVICE)
+        .imageRef(config.image().ref().orElse(project + "-" + SERVICE))
         .noOp(false)
         .varsUpdated(vars)
         .logs(logs)

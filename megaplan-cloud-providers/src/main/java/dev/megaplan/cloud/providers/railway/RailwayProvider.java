@@ -18,6 +18,7 @@ import dev.megaplan.cloud.core.internal.deploy.RenderedDeployDir;
 import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.providers.internal.Executables;
 import dev.megaplan.cloud.providers.internal.ProcessRunner;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.LocalTransport;
 import dev.megaplan.cloud.providers.railway.internal.DeployArchive;
@@ -122,6 +123,29 @@ public final class RailwayProvider implements Provider {
     return Optional.of(shell);
   }
 
+  /**
+   * Refuses {@code image.ref}, before anything is rendered or sent: this provider deploys by
+   * uploading the deploy directory for Railway to build, and does not yet point a service at a
+   * prebuilt image.
+   */
+  private void refusePrebuiltImage() {
+    context
+        .config()
+        .image()
+        .ref()
+        .ifPresent(
+            ref -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "image.ref ("
+                      + ref
+                      + ") is not supported with provider: railway: Railway builds the runner"
+                      + " from the rendered Dockerfile on deploy. Remove image.ref, or set"
+                      + " image.base to build from your base image",
+                  Map.of("field", "image.ref"));
+            });
+  }
+
   /** The railway service's name, as {@code railway.service} says (the consistency check's key). */
   @Override
   public String identity() {
@@ -135,7 +159,8 @@ public final class RailwayProvider implements Provider {
    */
   @Override
   public DeployReport build(DeployRequest request) {
-    Optional<String> docker = Executables.find("docker", context.environment().apply("PATH"));
+    refusePrebuiltImage();
+    Optional<String> docker = Executables.onPath("docker", context.environment().apply("PATH"));
     String image = "megaplan-cloud-" + config.service();
     return withRenderedDir(
         request,
@@ -189,6 +214,7 @@ public final class RailwayProvider implements Provider {
 
   @Override
   public DeployReport deploy(DeployRequest request) {
+    refusePrebuiltImage();
     return withRenderedDir(request, (dir, rendered) -> deployFrom(dir, rendered, request));
   }
 
@@ -315,8 +341,10 @@ public final class RailwayProvider implements Provider {
   @Override
   public int attach(Optional<String> session) {
     String name = session.filter(s -> !s.isBlank()).orElse(config.session());
+    // the CLI hands the name to tmux on the service
+    SessionNames.requireSafe(name);
     String railway =
-        Executables.find("railway", context.environment().apply("PATH"))
+        Executables.onPath("railway", context.environment().apply("PATH"))
             .orElseThrow(
                 () ->
                     new CloudException(
@@ -449,7 +477,8 @@ public final class RailwayProvider implements Provider {
         RailwayEndpoints endpoints = RailwayEndpoints.resolve(config, context.environment());
         transport = new RelayClient(http(), endpoints.relay(), auth.get(), this::target, redactor);
       } else {
-        Optional<String> railway = Executables.find("railway", context.environment().apply("PATH"));
+        Optional<String> railway =
+            Executables.onPath("railway", context.environment().apply("PATH"));
         if (railway.isEmpty()) {
           throw new CloudException(
               ErrorCode.PROVIDER_UNAVAILABLE,

@@ -13,6 +13,7 @@ import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.core.Redactor;
 import dev.megaplan.cloud.core.internal.shell.ShellQuote;
 import dev.megaplan.cloud.providers.internal.DeployDirRemover;
+import dev.megaplan.cloud.providers.internal.SessionNames;
 import dev.megaplan.cloud.providers.internal.container.CommandStep;
 import dev.megaplan.cloud.providers.internal.container.ContainerShell;
 import dev.megaplan.cloud.providers.ssh.internal.DeploySync;
@@ -151,7 +152,8 @@ public final class SshProvider implements Provider {
 
   /**
    * Renders the deploy directory, sends the changed files to {@code ssh.remote_dir} over SFTP, then
-   * {@code docker build -t <container> <remote_dir>} on the host.
+   * {@code docker build -t <container> <remote_dir>} on the host. With {@code image.ref} set
+   * nothing is sent or built: {@code deploy} runs that image.
    *
    * @param request where progress goes (a deploy dir in the request is used as it is)
    * @return the report, {@code event: cloud_build}
@@ -162,6 +164,17 @@ public final class SshProvider implements Provider {
     List<DeployStep> steps = new ArrayList<>();
     if (request.deployDir().isEmpty()) {
       steps.addAll(renderer.apply(dir));
+    }
+    if (settings.imageRef().isPresent()) {
+      steps.add(
+          progress(
+              request,
+              DeployStep.builder()
+                  .name("docker build")
+                  .status("skipped")
+                  .detail("image.ref is set: " + settings.imageRef().get() + " is run as it is")
+                  .build()));
+      return report("cloud_build", dir, steps, "not_triggered");
     }
     steps.add(sync(dir, request));
     if (failed(steps)) {
@@ -178,7 +191,7 @@ public final class SshProvider implements Provider {
 
   /**
    * Writes {@code <remote_dir>/.env} over SFTP (mode 600; {@code PORT} and the secrets), removes
-   * the old container and runs the new one.
+   * the old container and runs the new one from the built image or {@code image.ref}.
    *
    * @param request the secrets and where progress goes
    * @return the report, {@code event: cloud_deploy}
@@ -229,14 +242,14 @@ public final class SshProvider implements Provider {
                 envFile,
                 "-p",
                 settings.appPort() + ":" + settings.appPort(),
-                settings.container()),
+                settings.image()),
             settings.commandTimeout(),
             request));
     List<String> vars = new ArrayList<>(List.of("PORT"));
     vars.addAll(request.secrets().keySet());
     return DeployReport.builder()
         .from(report("cloud_deploy", dir, steps, "not_applicable"))
-        .imageRef(settings.container())
+        .imageRef(settings.image())
         .varsUpdated(vars)
         .build();
   }
@@ -284,7 +297,7 @@ public final class SshProvider implements Provider {
   }
 
   /**
-   * {@code docker exec -it <container> tmux attach -t <session>} in a pseudo-terminal over the
+   * {@code docker exec -it <container> tmux attach -t =<session>} in a pseudo-terminal over the
    * connection, wired to the settings' terminal (this process's stdin and stdout by default).
    * Interactive: no timeout.
    *
@@ -299,9 +312,10 @@ public final class SshProvider implements Provider {
           "Name the session to attach to (--session); no chain was launched from here",
           Map.of("host", settings.host()));
     }
+    SessionNames.requireSafe(session.get());
     List<String> argv = new ArrayList<>(settings.docker());
     argv.addAll(
-        List.of("exec", "-it", settings.container(), "tmux", "attach", "-t", session.get()));
+        List.of("exec", "-it", settings.container(), "tmux", "attach", "-t", "=" + session.get()));
     return connection.interactive(
         ShellQuote.join(argv), settings.terminalIn(), settings.terminalOut());
   }

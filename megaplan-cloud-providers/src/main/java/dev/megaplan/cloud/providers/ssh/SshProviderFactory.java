@@ -71,6 +71,7 @@ public final class SshProviderFactory implements ProviderFactory {
     if (workspace != null && workspace.startsWith("/")) {
       settings.workspaceRoot(workspace);
     }
+    config.image().ref().ifPresent(settings::imageRef);
     ssh.user().ifPresent(settings::user);
     ssh.identityFile().ifPresent(file -> settings.identityFile(expand(file, context.home())));
     return settings.build();

@@ -24,6 +24,7 @@ public final class SshSettings {
   private final Path knownHosts;
   private final String remoteDir;
   private final String container;
+  private final Optional<String> imageRef;
   private final int appPort;
   private final Path home;
   private final Path deployDir;
@@ -49,6 +50,7 @@ public final class SshSettings {
     this.knownHosts = b.knownHosts != null ? b.knownHosts : home.resolve(".ssh/known_hosts");
     this.remoteDir = b.remoteDir;
     this.container = b.container;
+    this.imageRef = Optional.ofNullable(b.imageRef);
     this.appPort = b.appPort;
     this.deployDir =
         b.deployDir != null ? b.deployDir : home.resolve(".megaplan/cloud/ssh-" + host);
@@ -151,6 +153,26 @@ public final class SshSettings {
    */
   public String container() {
     return container;
+  }
+
+  /**
+   * A prebuilt runner image ({@code image.ref}): when present, {@code build} builds nothing and
+   * {@code deploy} runs this image instead of the one {@code build} tags {@link #container()}.
+   *
+   * @return the image reference, or empty to build from the deploy directory
+   */
+  public Optional<String> imageRef() {
+    return imageRef;
+  }
+
+  /**
+   * The image {@code deploy} runs: {@link #imageRef()} when set, else the tag {@code build} gives
+   * the image it builds ({@link #container()}).
+   *
+   * @return an image reference
+   */
+  public String image() {
+    return imageRef.orElse(container);
   }
 
   /**
@@ -263,6 +285,7 @@ public final class SshSettings {
     private Path knownHosts;
     private String remoteDir = "/tmp/megaplan-cloud";
     private String container = "megaplan-cloud-agent";
+    private String imageRef;
     private int appPort = 8080;
     private Path home;
     private Path deployDir;
@@ -366,6 +389,17 @@ public final class SshSettings {
      */
     public Builder container(String value) {
       container = value;
+      return this;
+    }
+
+    /**
+     * Sets the prebuilt runner image ({@code image.ref}).
+     *
+     * @param value an image reference, or null to build from the deploy directory
+     * @return this builder
+     */
+    public Builder imageRef(String value) {
+      imageRef = value;
       return this;
     }
 

@@ -176,6 +176,23 @@ class HostLifecycleTest {
   }
 
   @Test
+  void attachToAnUnsafeSessionNameIsInvalidArgsBeforeTmuxIsAsked() {
+    HostProvider provider = boxes.open(temp.resolve("root"));
+
+    CloudException failure =
+        assertThrows(
+            CloudException.class,
+            () -> provider.attach(Optional.of("megaplan-chain#(touch /tmp/c)")));
+
+    assertEquals(ErrorCode.INVALID_ARGS, failure.code());
+    assertEquals(
+        "Session \"megaplan-chain#(touch /tmp/c)\" must use only ASCII letters, digits, '_' and"
+            + " '-' (tmux expands '#' and rewrites '.' and ':'), found '#' (U+0023) at position 14",
+        failure.getMessage());
+    assertFalse(Files.exists(provider.tmuxSocket()), "tmux was started");
+  }
+
+  @Test
   void attachWithoutATerminalFailsInsteadOfHanging() {
     HostProvider provider =
         boxes.open(temp.resolve("root"), settings -> settings.terminal(() -> false));

@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A faithful stand-in of Docker's command-line contract, for machines without a Docker engine: it
- * is not Docker. {@link #install(Path)} writes executable {@code docker} and {@code docker-compose}
- * bash scripts into {@link #bin()}; put that directory first on the {@code PATH} of the code under
- * test (for example through {@link #path(String)}).
+ * A faithful stand-in of Docker's command-line contract, for fast argument-level tests: it is not
+ * Docker. {@link #install(Path)} writes executable {@code docker} and {@code docker-compose} bash
+ * scripts into {@link #bin()}; put that directory first on the {@code PATH} of the code under test
+ * (for example through {@link #path(String)}).
  *
  * <p>What it does, call by call:
  *
@@ -158,6 +158,41 @@ public final class DockerStandIn {
    */
   public String path(String rest) {
     return rest == null || rest.isEmpty() ? bin().toString() : bin() + ":" + rest;
+  }
+
+  /**
+   * A {@code PATH} of one directory holding every program of {@code path} except {@code docker} and
+   * {@code docker-compose} (as symbolic links, the first of a name winning), for tests of a machine
+   * without Docker on a machine that has it.
+   *
+   * @param dir a directory of the test's own (created when missing)
+   * @param path the {@code PATH} to copy, for example {@code /usr/bin:/bin}
+   * @return the directory, as a {@code PATH} value
+   */
+  public static String pathWithoutDocker(Path dir, String path) {
+    try {
+      Path bin = Files.createDirectories(dir.toAbsolutePath().normalize());
+      for (String entry : path.split(":")) {
+        Path source = Path.of(entry.isEmpty() ? "." : entry);
+        if (!Files.isDirectory(source)) {
+          continue;
+        }
+        try (Stream<Path> programs = Files.list(source)) {
+          for (Path program : programs.toList()) {
+            String name = program.getFileName().toString();
+            Path link = bin.resolve(name);
+            if (!name.equals("docker")
+                && !name.equals("docker-compose")
+                && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              Files.createSymbolicLink(link, program.toAbsolutePath());
+            }
+          }
+        }
+      }
+      return bin.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not make a PATH without docker in " + dir, e);
+    }
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -38,12 +39,15 @@ public final class SshServer implements AutoCloseable {
 
   private final Path dir;
   private final List<Path> pathDirs;
+  private final Map<String, String> sessionEnvironment;
   private final int port;
   private Process process;
 
-  private SshServer(Path dir, List<Path> pathDirs, int port) {
+  private SshServer(
+      Path dir, List<Path> pathDirs, Map<String, String> sessionEnvironment, int port) {
     this.dir = dir;
     this.pathDirs = List.copyOf(pathDirs);
+    this.sessionEnvironment = new java.util.TreeMap<>(sessionEnvironment);
     this.port = port;
   }
 
@@ -65,7 +69,26 @@ public final class SshServer implements AutoCloseable {
    * @return the running server
    */
   public static SshServer start(Path dir, List<Path> pathDirs) {
+    return start(dir, pathDirs, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, List)}, with more variables set in every session, for example {@code
+   * DOCKER_HOST} so a real {@code docker} on this machine finds a private engine.
+   *
+   * @param dir an empty directory this server owns
+   * @param pathDirs directories put first on the PATH of every session
+   * @param environment name → value, each without whitespace or quotes
+   * @return the running server
+   */
+  public static SshServer start(Path dir, List<Path> pathDirs, Map<String, String> environment) {
     Objects.requireNonNull(dir, "dir");
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      if (!variable.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")
+          || !variable.getValue().matches("[^\\s\"'\\\\]*")) {
+        throw new IllegalArgumentException("cannot pass through SetEnv: " + variable.getKey());
+      }
+    }
     if (!available()) {
       throw new IllegalStateException(
           "OpenSSH server not installed: need "
@@ -73,7 +96,7 @@ public final class SshServer implements AutoCloseable {
               + " and ssh-keygen (apt-get install"
               + " openssh-server openssh-client)");
     }
-    SshServer server = new SshServer(dir.toAbsolutePath(), pathDirs, freePort());
+    SshServer server = new SshServer(dir.toAbsolutePath(), pathDirs, environment, freePort());
     server.prepare();
     server.launch();
     return server;
@@ -384,13 +407,26 @@ public final class SshServer implements AutoCloseable {
               "MaxStartups 100",
               "MaxSessions 100",
               "ClientAliveInterval 0",
-              "SetEnv PATH=" + path + " HOME=" + home() + " TMUX_TMPDIR=" + tmuxDir(),
+              "SetEnv PATH="
+                  + path
+                  + " HOME="
+                  + home()
+                  + " TMUX_TMPDIR="
+                  + tmuxDir()
+                  + extraEnvironment(),
               "Subsystem sftp internal-sftp",
               "");
       Files.writeString(dir.resolve("sshd_config"), config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private String extraEnvironment() {
+    StringBuilder text = new StringBuilder();
+    sessionEnvironment.forEach(
+        (name, value) -> text.append(' ').append(name).append('=').append(value));
+    return text.toString();
   }
 
   private void writeKnownHosts() throws IOException {

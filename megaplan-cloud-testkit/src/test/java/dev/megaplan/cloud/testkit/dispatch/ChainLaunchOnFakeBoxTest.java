@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.core.ChainLaunchReport;
 import dev.megaplan.cloud.core.CloudSession;
@@ -293,6 +294,36 @@ class ChainLaunchOnFakeBoxTest {
     assertTrue(e.getMessage().contains("refusing to disturb it"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("home/.megaplan/cloud/markers")));
     assertTrue(box.commands().stream().noneMatch(c -> c.contains("alive=true")));
+  }
+
+  @Test
+  void anUnsafeSessionOrWorkspaceBuiltInCodeIsInvalidSpecBeforeTheBoxIsTouched() throws Exception {
+    Path spec = spec("milestones:\n  - label: m1\n    idea: m1.md\n", "m1.md");
+    CloudConfig loaded =
+        CloudYaml.loader().homeDirectory(dir.resolve("home")).load(dir.resolve("cloud.yaml"));
+    List<CloudConfig> unsafe =
+        List.of(
+            loaded.withChainSession("x#(touch /tmp/canary)"),
+            loaded.withRepo(
+                loaded.repo().withWorkspace("/workspace/a/../b").withWorkspaceExplicit(true)),
+            loaded.withRepo(
+                loaded.repo().withWorkspace("/workspace/a\nb").withWorkspaceExplicit(true)));
+    for (CloudConfig config : unsafe) {
+      try (CloudSession session =
+          CloudSession.builder(config)
+              .provider(box)
+              .environment(env::get)
+              .home(dir.resolve("home"))
+              .cloudYaml(dir.resolve("cloud.yaml"))
+              .open()) {
+        CloudException e =
+            assertThrows(
+                CloudException.class,
+                () -> session.chain(spec).verification(2, Duration.ZERO).launch());
+        assertEquals(ErrorCode.INVALID_SPEC, e.code(), e.getMessage());
+      }
+    }
+    assertEquals(List.of(), box.journal());
   }
 
   @Test

@@ -47,7 +47,8 @@ class LocalProviderTest {
     home = temp.resolve("home");
     docker = DockerStandIn.install(temp.resolve("docker"));
     env = new HashMap<>();
-    env.put("PATH", docker.path("/usr/bin:/bin"));
+    env.put(
+        "PATH", docker.path(DockerStandIn.pathWithoutDocker(temp.resolve("bin"), "/usr/bin:/bin")));
     env.put("HOME", home.toString());
     env.put("OPENAI_API_KEY", SECRET);
     dir = home.resolve(".megaplan/cloud/demo");
@@ -137,6 +138,27 @@ class LocalProviderTest {
   }
 
   @Test
+  void withImageRefBuildBuildsNothingAndTheServiceRunsThatImage() throws Exception {
+    String ref = "registry.example/team/runner:7";
+    LocalProvider provider = provider(config("image: {ref: " + ref + "}\n"));
+    DeployReport build = provider.build(DeployRequest.builder().build());
+    assertTrue(build.success(), build.toString());
+    assertEquals("not_triggered", build.imageRebuild());
+    DeployStep skipped = build.steps().get(build.steps().size() - 1);
+    assertEquals("compose build", skipped.name());
+    assertEquals("skipped", skipped.status());
+    assertEquals(List.of(List.of("docker", "compose", "version")), docker.argvs());
+
+    DeployReport deploy = deploy(provider, new ArrayList<>());
+    assertTrue(deploy.success(), deploy.toString());
+    assertEquals(ref, deploy.imageRef().orElseThrow());
+    assertEquals(compose("up", "-d"), docker.argvs().get(docker.argvs().size() - 1));
+    String composeFile = Files.readString(dir.resolve("docker-compose.yaml"));
+    assertTrue(composeFile.contains("    image: \"" + ref + "\"\n"), composeFile);
+    assertFalse(composeFile.contains("build:"), composeFile);
+  }
+
+  @Test
   void withoutTheComposePluginEveryCallGoesToDockerCompose() {
     docker.withoutComposeSubcommand();
     LocalProvider provider = provider(config(""));
@@ -152,7 +174,7 @@ class LocalProviderTest {
 
   @Test
   void withoutDockerTheFirstUseIsProviderUnavailableAndNothingIsWritten() {
-    env.put("PATH", "/usr/bin:/bin");
+    env.put("PATH", DockerStandIn.pathWithoutDocker(temp.resolve("bin"), "/usr/bin:/bin"));
     LocalProvider provider = provider(config(""));
     CloudException e =
         assertThrows(CloudException.class, () -> deploy(provider, new ArrayList<>()));
@@ -256,7 +278,16 @@ class LocalProviderTest {
     int exit = provider(config("")).attach(Optional.of("megaplan-chain"));
     assertEquals(7, exit);
     assertEquals(
-        compose("exec", "agent", "tmux", "attach", "-t", "megaplan-chain"), docker.argvs().get(1));
+        compose("exec", "agent", "tmux", "attach", "-t", "=megaplan-chain"), docker.argvs().get(1));
+  }
+
+  @Test
+  void attachToAnUnsafeSessionNameIsInvalidArgsAndRunsNothing() {
+    CloudException failure =
+        assertThrows(
+            CloudException.class, () -> provider(config("")).attach(Optional.of("a.b#{host}")));
+    assertEquals(ErrorCode.INVALID_ARGS, failure.code());
+    assertEquals(List.of(), docker.argvs());
   }
 
   @Test

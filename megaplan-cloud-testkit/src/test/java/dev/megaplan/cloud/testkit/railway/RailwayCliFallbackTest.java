@@ -1,6 +1,7 @@
 package dev.megaplan.cloud.testkit.railway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,16 @@ class RailwayCliFallbackTest {
             "runner",
             "--end--"),
         calls);
+  }
+
+  @Test
+  void attachToAnUnsafeSessionNameIsInvalidArgsAndRunsNothing() throws Exception {
+    try (RailwayProvider railway = box.railway(box.config(RailwayBox.yaml("")))) {
+      CloudException failure =
+          assertThrows(CloudException.class, () -> railway.attach(Optional.of("s#(touch /tmp/c)")));
+      assertEquals(ErrorCode.INVALID_ARGS, failure.code());
+    }
+    assertFalse(Files.exists(bin.resolve("calls.log")), "the railway CLI was run");
   }
 
   @Test

@@ -144,6 +144,26 @@ class RailwayLifecycleTest {
   }
 
   @Test
+  void imageRefIsInvalidSpecNamingTheFieldBeforeAnythingIsSent() {
+    try (RailwayProvider railway =
+        box.railway(
+            box.config(
+                "provider: railway\nrepo:\n  url: https://x/a.git\n"
+                    + "image: {ref: registry.example/team/runner:7}\n"))) {
+      for (Runnable call :
+          List.<Runnable>of(
+              () -> railway.deploy(DeployRequest.builder().secrets(Map.of("K", SECRET)).build()),
+              () -> railway.build(DeployRequest.builder().build()))) {
+        CloudException failure = assertThrows(CloudException.class, call::run);
+        assertEquals(ErrorCode.INVALID_SPEC, failure.code());
+        assertTrue(failure.getMessage().startsWith("image.ref "), failure.getMessage());
+        assertEquals("image.ref", failure.context().get("field"));
+      }
+      assertEquals(List.of(), box.operations(), "nothing reached Railway");
+    }
+  }
+
+  @Test
   void anUnknownEnvironmentIsInvalidSpecListingTheProjectsEnvironments() {
     try (RailwayProvider railway = provider("  environment: staging\n")) {
       CloudException failure =

@@ -442,11 +442,24 @@ class SshConnectionTest {
                 "tmux",
                 "attach",
                 "-t",
-                "no-such-session")),
+                "=no-such-session")),
         docker.argvs());
     assertTrue(
         server.logText().matches("(?s).*Starting session: command on pts/\\d+ for .*"),
         "a pseudo-terminal was allocated: " + server.logText());
+  }
+
+  @Test
+  void attachToAnUnsafeSessionNameIsInvalidArgsAndRunsNothing() {
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      CloudException failure =
+          assertThrows(
+              CloudException.class, () -> provider.attach(Optional.of("x#(touch /tmp/c)")));
+      assertEquals(ErrorCode.INVALID_ARGS, failure.code());
+      assertTrue(failure.getMessage().startsWith("Session \"x#(touch /tmp/c)\" must use only"));
+    }
+    assertEquals(List.of(), docker.argvs());
+    assertEquals(0, server.connections(), "a connection was opened");
   }
 
   @Test

@@ -165,6 +165,30 @@ class SshLifecycleTest {
   }
 
   @Test
+  void withImageRefBuildSendsAndBuildsNothingAndDeployRunsThatImage() throws Exception {
+    provider.close();
+    String ref = "registry.example/team/runner:7";
+    provider =
+        SshBoxes.provider(
+            SshBoxes.settings(server, home, dir.resolve("ws").toString()).imageRef(ref).build());
+    DeployReport build = provider.build(request());
+    assertTrue(build.success(), build.toString());
+    assertEquals("not_triggered", build.imageRebuild());
+    DeployStep skipped = step(build, "docker build");
+    assertEquals("skipped", skipped.status());
+    assertTrue(skipped.detail().orElseThrow().contains(ref), skipped.toString());
+    assertEquals(List.of(), docker.argvs(), "build runs nothing on the host");
+    assertFalse(Files.exists(remote), "build sends nothing");
+
+    DeployReport deploy = provider.deploy(request());
+    assertTrue(deploy.success(), deploy.toString());
+    assertEquals(ref, deploy.imageRef().orElseThrow());
+    List<String> run = docker.argvs().get(docker.argvs().size() - 1);
+    assertEquals(List.of("docker", "run"), run.subList(0, 2));
+    assertEquals(ref, run.get(run.size() - 1), run.toString());
+  }
+
+  @Test
   void aSecretEchoedByADockerCommandIsMaskedInTheReport() {
     docker.answering("run", "started with " + SECRET + "\n");
     DeployReport report =

@@ -37,6 +37,8 @@ final class DeployValues {
     values.put("workspace_json", JsonLiteral.of(workspace));
     values.put("workspace_path", workspace.replace('\n', ' '));
     values.put("port", Integer.toString(config.resources().port()));
+    values.put("base_image", config.image().base());
+    values.put("image_source", imageSource(config));
     values.put("bind_mount_json", JsonLiteral.of("./" + local.workdir() + ":" + workspace));
     values.put("megaplan_command_words", config.megaplan().command());
     values.put("megaplan_install", megaplanInstall(config.megaplan()));
@@ -49,6 +51,14 @@ final class DeployValues {
     values.put("agent_routing", agentRouting(config.agents(), config.megaplan().command()));
     values.put("boot", boot(config));
     return values;
+  }
+
+  /**
+   * The compose service's image line: {@code build: .} from the deploy directory, or {@code image:
+   * "<image.ref>"} for a prebuilt runner image.
+   */
+  static String imageSource(CloudConfig config) {
+    return config.image().ref().map(ref -> "image: " + JsonLiteral.of(ref)).orElse("build: .");
   }
 
   /** The Dockerfile's megaplan install: {@code install_spec}, else {@code git+repo@ref}. */

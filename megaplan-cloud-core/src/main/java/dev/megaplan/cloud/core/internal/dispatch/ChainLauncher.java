@@ -7,6 +7,7 @@ import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.core.ChainSpecYaml;
+import dev.megaplan.cloud.core.LoadedChainSpec;
 import dev.megaplan.cloud.core.internal.remote.ChainCommand;
 import dev.megaplan.cloud.core.internal.remote.LaunchCommand;
 import dev.megaplan.cloud.core.internal.remote.LaunchProbeCommand;
@@ -14,12 +15,15 @@ import dev.megaplan.cloud.core.internal.remote.LaunchVerification;
 import dev.megaplan.cloud.core.internal.remote.LaunchVerifier;
 import dev.megaplan.cloud.core.internal.remote.MegaplanRefresh;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
 import dev.megaplan.cloud.core.internal.yaml.YamlText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A chain launch, steps 1 to 11 of spec 03 in order. Everything local (parsing, the launch context,
@@ -58,12 +62,14 @@ public final class ChainLauncher {
       boolean fresh,
       boolean noGitRefresh,
       int attempts,
-      Duration interval) {
+      Duration interval,
+      Consumer<String> specWarnings) {
     /** Checks the components. */
     public Request {
       Objects.requireNonNull(specFile, "specFile");
       Objects.requireNonNull(ideaDir, "ideaDir");
       Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(specWarnings, "specWarnings");
       if (attempts < 1) {
         throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
       }
@@ -92,7 +98,9 @@ public final class ChainLauncher {
     Path specFile = request.specFile().toAbsolutePath().normalize();
     String specName = String.valueOf(specFile.getFileName());
     byte[] original = YamlText.readBytes(specFile);
-    ChainSpec spec = ChainSpecYaml.parse(YamlText.decode(original, specName), specName);
+    LoadedChainSpec loaded = ChainSpecYaml.inspect(YamlText.decode(original, specName), specName);
+    loaded.warnings().forEach(w -> request.specWarnings().accept(context.redactor().redact(w)));
+    ChainSpec spec = loaded.spec();
     String baseBranch = spec.baseBranch().orElse(config.repo().branch());
     // 2. launch context
     String configuredWorkspace = context.configuredWorkspace();
@@ -106,7 +114,7 @@ public final class ChainLauncher {
             config.repo().workspaceExplicit(),
             config.repo().url(),
             provider.remoteRoot());
-    checkSession(launch.session());
+    checkTarget(launch);
     // 3. idea files, and the spec copy
     Path ideaDir = request.ideaDir().orElse(specFile.getParent());
     IdeaFiles ideas =
@@ -207,12 +215,26 @@ public final class ChainLauncher {
     }
   }
 
-  private static void checkSession(String session) {
-    if (session.isEmpty() || session.indexOf('.') >= 0 || session.indexOf(':') >= 0) {
-      throw new CloudException(
-          ErrorCode.INVALID_SPEC,
-          "chain_session must be non-empty without '.' or ':' (tmux rewrites them): " + session,
-          Map.of("chain_session", session));
-    }
+  /**
+   * Refuses, before anything runs, a session name or workspace that is unsafe in a command on the
+   * box (a configuration built in code, which the loader did not check).
+   */
+  private static void checkTarget(LaunchContext launch) {
+    BoxValues.sessionProblem(launch.session())
+        .ifPresent(
+            problem -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "chain_session " + JsonLiteral.of(launch.session()) + " " + problem,
+                  Map.of("chain_session", launch.session()));
+            });
+    BoxValues.pathProblem(launch.workspace())
+        .ifPresent(
+            problem -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "the chain workspace " + JsonLiteral.of(launch.workspace()) + " " + problem,
+                  Map.of("workspace", launch.workspace()));
+            });
   }
 }

@@ -2,10 +2,15 @@ package dev.megaplan.cloud.core.internal.remote;
 
 import static dev.megaplan.cloud.core.internal.shell.ShellQuote.quote;
 
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.config.AutoConfig;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.Mode;
 import dev.megaplan.cloud.api.provider.ExecResult;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -18,8 +23,11 @@ import java.util.function.UnaryOperator;
  * file leaves the box idle with a warning. An {@code agent} session that already runs is left
  * alone.
  *
+ * <p>The session starts in the workspace because the tmux client runs there ({@code cd -- WS &&
+ * tmux new-session}), not through {@code new-session -c}, which tmux format-expands.
+ *
  * @param tmux the provider's tmux client prefix
- * @param workspace the workspace on the box
+ * @param workspace the workspace on the box: absolute, normalised, no control characters
  * @param runner the command the session runs
  * @param requiredFile the file the runner needs (the chain spec or the idea file)
  * @param log where the runner's output goes
@@ -33,7 +41,7 @@ public record BootSessionCommand(
   /** Checks the components. */
   public BootSessionCommand {
     Objects.requireNonNull(tmux, "tmux");
-    Objects.requireNonNull(workspace, "workspace");
+    RemotePaths.checkPath("workspace", workspace);
     Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(requiredFile, "requiredFile");
     Objects.requireNonNull(log, "log");
@@ -46,11 +54,21 @@ public record BootSessionCommand(
    * @param tmux the provider's tmux client prefix
    * @param toBox translates a configured path to the box
    * @return the command, or empty for {@code mode: idle}
+   * @throws CloudException {@code invalid_spec} when the workspace on the box is not an absolute,
+   *     normalised path without control characters
    */
   public static Optional<BootSessionCommand> forConfig(
       CloudConfig config, String tmux, UnaryOperator<String> toBox) {
     String launcher = config.megaplan().command();
     String workspace = toBox.apply(config.repo().workspace());
+    BoxValues.pathProblem(workspace)
+        .ifPresent(
+            problem -> {
+              throw new CloudException(
+                  ErrorCode.INVALID_SPEC,
+                  "repo.workspace on the box " + JsonLiteral.of(workspace) + " " + problem,
+                  Map.of("workspace", workspace));
+            });
     // the chain-log name 03 §2 gives session "agent", so `logs` finds it with the others
     String log = workspace + "/.megaplan/cloud-chain-" + SESSION + ".log";
     if (config.mode() == Mode.CHAIN && config.chain().isPresent()) {
@@ -107,12 +125,12 @@ public record BootSessionCommand(
         + quote("idle: " + requiredFile + " is missing; the box stays idle")
         + "; else mkdir -p "
         + quote(workspace + "/.megaplan")
+        + " && cd -- "
+        + quote(workspace)
         + " && "
         + tmux
         + " new-session -d -s "
         + quote(SESSION)
-        + " -c "
-        + quote(workspace)
         + " "
         + quote(job)
         + " && echo started; fi";

@@ -9,6 +9,7 @@ import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * Lists chain sessions (03 "Listing chains") in one remote command: every tmux session whose name
  * starts with {@code megaplan-chain}, each with its session marker ({@code
  * <markerDir>/<session>.json}) base64-encoded. No tmux server running is an empty list, not an
- * error; a tmux that cannot run at all is {@code provider_failed}.
+ * error; a tmux that cannot run at all is {@code provider_failed}. A session whose name is outside
+ * the safe set ({@link BoxValues#sessionProblem(String)}) is listed with an invalid marker that is
+ * never read: its name goes into no path.
  *
  * @param tmux the provider's tmux client prefix, inserted as written
  * @param markerDir the session marker directory ({@code ROOT/.megaplan/cloud-sessions})
@@ -28,6 +31,10 @@ import java.util.Optional;
 public record ChainsListCommand(String tmux, String markerDir) {
   /** The prefix of chain session names. */
   public static final String SESSION_PREFIX = "megaplan-chain";
+
+  /** The characters of a safe session name, spelled out so no locale changes a range. */
+  private static final String SAFE_NAME_CHARACTERS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 
   /** Checks the components. */
   public ChainsListCommand {
@@ -41,7 +48,10 @@ public record ChainsListCommand(String tmux, String markerDir) {
     PRESENT,
     /** No marker file. */
     MISSING,
-    /** A file that is not a JSON object. */
+    /**
+     * A file that is not a JSON object, or a session whose name is not a safe session name (its
+     * marker is not read).
+     */
     INVALID;
 
     /**
@@ -99,8 +109,11 @@ public record ChainsListCommand(String tmux, String markerDir) {
         "    sep=",
         "    while IFS= read -r name; do",
         "      case \"$name\" in " + SESSION_PREFIX + "*) ;; *) continue ;; esac",
-        "      m=\"$marker_dir/$name.json\"",
-        "      if [ -f \"$m\" ]; then mj=\"\\\"$(b64 < \"$m\")\\\"\"; else mj=null; fi",
+        "      case \"$name\" in",
+        "        *[!" + SAFE_NAME_CHARACTERS + "]*) mj=false ;;",
+        "        *) m=\"$marker_dir/$name.json\"",
+        "           if [ -f \"$m\" ]; then mj=\"\\\"$(b64 < \"$m\")\\\"\"; else mj=null; fi ;;",
+        "      esac",
         "      printf '%s{\"session\": \"%s\", \"marker\": %s}' \"$sep\" \"$(b64s \"$name\")\" \"$mj\"",
         "      sep=', '",
         "    done",
@@ -140,6 +153,15 @@ public record ChainsListCommand(String tmux, String markerDir) {
 
   private ListedChain listed(String session, JsonNode entry) {
     String path = markerDir + "/" + session + ".json";
+    Optional<String> unsafe = BoxValues.sessionProblem(session);
+    if (entry.path("marker").isBoolean() || unsafe.isPresent()) {
+      return new ListedChain(
+          session,
+          path,
+          MarkerStatus.INVALID,
+          Optional.empty(),
+          Optional.of("not read: the session name " + unsafe.orElse("is not a safe session name")));
+    }
     Optional<String> marker = ProbeJson.text(entry, "marker");
     if (marker.isEmpty()) {
       return new ListedChain(

@@ -17,10 +17,17 @@ import java.util.Objects;
  * file then {@code mv}; {@code started_at} is the box's UTC clock), the log directory created, and
  * {@code tmux new-session -d} runs the chain command; the script prints {@code started}.
  *
+ * <p>The session starts in the workspace because the tmux client runs there ({@code cd -- WS &&
+ * tmux new-session}), never through {@code new-session -c}: tmux expands {@code #(…)} and other
+ * formats in {@code -c}, so a directory named {@code d#(cmd)} would run {@code cmd}. The session
+ * name is limited to characters tmux reads literally (see {@link
+ * dev.megaplan.cloud.core.internal.shell.BoxValues}).
+ *
  * @param tmux the provider's tmux client prefix ({@code Provider.tmuxCommand()}), inserted as
  *     written
- * @param session the session name (no {@code .} or {@code :}: tmux would rewrite it)
- * @param workspace the chain workspace (the session's working directory)
+ * @param session the session name (letters, digits, {@code _}, {@code -})
+ * @param workspace the chain workspace (the session's working directory): absolute, normalised, no
+ *     control characters
  * @param identityDigest the chain's identity digest
  * @param chainSlug the chain slug
  * @param markerPath the session marker path ({@code ROOT/.megaplan/cloud-sessions/<session>.json})
@@ -42,7 +49,7 @@ public record LaunchCommand(
   public LaunchCommand {
     Objects.requireNonNull(tmux, "tmux");
     RemotePaths.checkSession(session);
-    Objects.requireNonNull(workspace, "workspace");
+    RemotePaths.checkPath("workspace", workspace);
     Objects.requireNonNull(identityDigest, "identityDigest");
     Objects.requireNonNull(chainSlug, "chainSlug");
     Objects.requireNonNull(markerPath, "markerPath");
@@ -116,11 +123,11 @@ public record LaunchCommand(
             + " && mv -f -- \"$tmp\" \"$marker\"; then :; else",
         "  rm -f -- \"$tmp\"; echo \"could not write session marker $marker\" >&2; exit 1",
         "fi",
-        "if "
+        "if (cd -- \"$ws\" && "
             + tmux
-            + " new-session -d -s \"$session\" -c \"$ws\" "
+            + " new-session -d -s \"$session\" "
             + quote(chain.render())
-            + "; then echo started; else",
+            + "); then echo started; else",
         "  rc=$?; rm -f -- \"$marker\"; exit \"$rc\"",
         "fi");
   }

@@ -30,7 +30,7 @@ public record LaunchProbeCommand(
     Objects.requireNonNull(tmux, "tmux");
     RemotePaths.checkSession(session);
     Objects.requireNonNull(statePath, "statePath");
-    Objects.requireNonNull(workspace, "workspace");
+    RemotePaths.checkPath("workspace", workspace);
     Objects.requireNonNull(chainLogPath, "chainLogPath");
   }
 

@@ -1,5 +1,8 @@
 package dev.megaplan.cloud.core.internal.remote;
 
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
+
 /** Lexical helpers for absolute POSIX paths on the box; nothing here touches the box. */
 final class RemotePaths {
   private RemotePaths() {}
@@ -21,14 +24,37 @@ final class RemotePaths {
   }
 
   /**
-   * Rejects a session name tmux would silently rewrite ({@code .} and {@code :} become {@code _}).
+   * Rejects a session name outside the safe set of {@link BoxValues#sessionProblem(String)}.
+   *
+   * @param session the name
+   * @return the name
+   * @throws IllegalArgumentException naming the problem
    */
   static String checkSession(String session) {
-    if (session.isEmpty() || session.indexOf('.') >= 0 || session.indexOf(':') >= 0) {
-      throw new IllegalArgumentException(
-          "tmux session names cannot be empty or contain '.' or ':' (tmux rewrites them): "
-              + session);
-    }
+    BoxValues.sessionProblem(session)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(
+                  "tmux session name " + JsonLiteral.of(session) + " " + problem);
+            });
     return session;
+  }
+
+  /**
+   * Rejects a path that is not absolute, normalised and free of control characters ({@link
+   * BoxValues#pathProblem(String)}).
+   *
+   * @param what what the path is, for the message ({@code workspace})
+   * @param path the path
+   * @return the path
+   * @throws IllegalArgumentException naming the problem
+   */
+  static String checkPath(String what, String path) {
+    BoxValues.pathProblem(path)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(what + " " + JsonLiteral.of(path) + " " + problem);
+            });
+    return path;
   }
 }

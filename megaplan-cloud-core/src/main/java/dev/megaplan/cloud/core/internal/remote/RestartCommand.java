@@ -20,17 +20,22 @@ import java.util.Optional;
  *                        the decision saw a dead runner → "already_restarted", exit 0 (another tick won)
  *                        else kill-session
  *   rewrite the marker (same fields, plus restarted_at), atomically
- *   tmux new-session -d -s S -c WS ONE-SHOT-CHAIN-COMMAND; "restarted"'
+ *   cd -- WS; tmux new-session -d -s S ONE-SHOT-CHAIN-COMMAND; "restarted"'
  * exit 75 → "locked": another supervisor holds the lock
  * </pre>
+ *
+ * <p>The session gets its working directory from the tmux client's ({@code cd}), never from {@code
+ * new-session -c}, which tmux format-expands ({@code #(cmd)} in a directory name would run {@code
+ * cmd}); the session name is limited to characters tmux reads literally (see {@link
+ * dev.megaplan.cloud.core.internal.shell.BoxValues}).
  *
  * <p>{@code -o} closes the lock's descriptor in the locked command, so the tmux server the restart
  * may start does not inherit it and the lock is released when the script ends. The command runs no
  * git verb (only megaplan's own chain command does) and never writes the chain state file.
  *
  * @param tmux the provider's tmux client prefix, inserted as written
- * @param session the canonical session
- * @param workspace the chain workspace
+ * @param session the canonical session (letters, digits, {@code _}, {@code -})
+ * @param workspace the chain workspace: absolute, normalised, no control characters
  * @param markerPath the session marker path
  * @param chain the chain command; rendered with {@code --one} whatever its own flag says
  * @param observedAlive whether the decision saw the runner alive; when false and the session is
@@ -59,7 +64,7 @@ public record RestartCommand(
   public RestartCommand {
     Objects.requireNonNull(tmux, "tmux");
     RemotePaths.checkSession(session);
-    Objects.requireNonNull(workspace, "workspace");
+    RemotePaths.checkPath("workspace", workspace);
     Objects.requireNonNull(markerPath, "markerPath");
     Objects.requireNonNull(chain, "chain");
     Objects.requireNonNull(identityDigest, "identityDigest");
@@ -133,7 +138,8 @@ public record RestartCommand(
             "if [ $? -ne 0 ] || ! mv -f \"$tmp\" \"$marker\"; then",
             "  rm -f \"$tmp\"; echo \"could not rewrite session marker $marker\" >&2; exit 1",
             "fi",
-            tmux + " new-session -d -s \"$session\" -c \"$ws\" \"$chain\" || exit 1",
+            "cd -- \"$ws\" || exit 1",
+            tmux + " new-session -d -s \"$session\" \"$chain\" || exit 1",
             "echo restarted");
     String freshMarker =
         "{\"session\": "

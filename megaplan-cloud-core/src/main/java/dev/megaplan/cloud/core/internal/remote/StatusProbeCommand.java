@@ -79,7 +79,7 @@ public record StatusProbeCommand(
     Objects.requireNonNull(statePath, "statePath");
     Objects.requireNonNull(legacyStatePath, "legacyStatePath");
     Objects.requireNonNull(runtimePolicyPath, "runtimePolicyPath");
-    Objects.requireNonNull(workspace, "workspace");
+    RemotePaths.checkPath("workspace", workspace);
     RemotePaths.checkSession(session);
     Objects.requireNonNull(chainLogPath, "chainLogPath");
     Objects.requireNonNull(prNumber, "prNumber");

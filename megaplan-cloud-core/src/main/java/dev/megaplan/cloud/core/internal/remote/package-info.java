@@ -10,5 +10,10 @@
  * prefix ({@code Provider.tmuxCommand()}) and the megaplan launcher ({@code megaplan.command}).
  * Builders take remote paths (state path, log path, marker path…) as parameters computed by the
  * caller; none derives a path itself.
+ *
+ * <p>Quoting is not enough for tmux, which format-expands some arguments ({@code new-session -s}
+ * and {@code -c}) after the shell: no builder passes a directory to tmux (the session starts where
+ * the tmux client runs, after {@code cd}), and session names and workspaces must pass {@link
+ * dev.megaplan.cloud.core.internal.shell.BoxValues}, checked when a builder is constructed.
  */
 package dev.megaplan.cloud.core.internal.remote;

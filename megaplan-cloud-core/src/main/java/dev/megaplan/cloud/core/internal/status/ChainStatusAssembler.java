@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Builds the chain status payload (04) from observations, with no I/O: the probe's answer (already
@@ -34,6 +35,7 @@ import java.util.Optional;
 public final class ChainStatusAssembler {
   private final CloudConfig config;
   private final String providerName;
+  private final Supplier<String> providerIdentity;
   private final RemoteTextRedaction redaction;
 
   /**
@@ -45,8 +47,25 @@ public final class ChainStatusAssembler {
    */
   public ChainStatusAssembler(
       CloudConfig config, String providerName, RemoteTextRedaction redaction) {
+    this(config, providerName, () -> null, redaction);
+  }
+
+  /**
+   * An assembler for one session whose provider's identity is checked against the marker's.
+   *
+   * @param config the configuration
+   * @param providerName the provider's name, for reasons
+   * @param providerIdentity the provider's identity, read when a payload is assembled
+   * @param redaction the session's redaction
+   */
+  public ChainStatusAssembler(
+      CloudConfig config,
+      String providerName,
+      Supplier<String> providerIdentity,
+      RemoteTextRedaction redaction) {
     this.config = Objects.requireNonNull(config, "config");
     this.providerName = Objects.requireNonNull(providerName, "providerName");
+    this.providerIdentity = Objects.requireNonNull(providerIdentity, "providerIdentity");
     this.redaction = Objects.requireNonNull(redaction, "redaction");
   }
 
@@ -203,7 +222,7 @@ public final class ChainStatusAssembler {
         .runner(redacted(runner))
         .logs(redacted(logs))
         .pr(PrObservation.of(state))
-        .providerConsistency(ProviderConsistency.of(config, target.marker()))
+        .providerConsistency(ProviderConsistency.of(config, target.marker(), providerIdentity))
         .humanVerification(verification)
         .resolvedWorkspace(redaction.text(context.workspace()))
         .resolvedSession(redaction.text(context.session()))

@@ -49,7 +49,8 @@ public final class ChainStatusOperation {
     this.session = Objects.requireNonNull(session, "session");
     this.redaction = new RemoteTextRedaction(session.redactor());
     this.assembler =
-        new ChainStatusAssembler(session.config(), session.provider().name(), redaction);
+        new ChainStatusAssembler(
+            session.config(), session.provider().name(), session.provider()::identity, redaction);
   }
 
   /**

@@ -1,10 +1,14 @@
 package dev.megaplan.cloud.core.internal.status;
 
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.chain.ChainState;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.provider.Provider;
 import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +33,11 @@ import java.util.Optional;
  *       state's own list.
  * </ul>
  *
- * <p>Values from the state and the marker are already box paths and are used as written.
+ * <p>Values from the state and the marker are already box paths and are used as written, once they
+ * pass {@link BoxValues}: the state's {@code resolved_workspace} must be an absolute, normalised
+ * path without control characters and its {@code chain_session} a safe session name, else the
+ * resolution fails ({@code provider_failed}) before either reaches a command. (The local marker's
+ * values are checked when it is read.)
  *
  * @param workspace the chain workspace
  * @param workspaceSource where it came from
@@ -67,6 +75,8 @@ public record ExecutionContext(
    * @param config the configuration
    * @param provider translates configured paths
    * @return the context
+   * @throws CloudException {@code provider_failed} when the state's {@code resolved_workspace} or
+   *     {@code chain_session} is unsafe
    */
   public static ExecutionContext resolve(
       ChainState state,
@@ -79,7 +89,7 @@ public record ExecutionContext(
     Optional<String> markerWorkspace = marker.map(LastChainMarker::workspace).filter(present());
     String specParent = parent(remoteSpec);
     if (state.resolvedWorkspace().filter(present()).isPresent()) {
-      workspace = state.resolvedWorkspace().get();
+      workspace = fromState("resolved_workspace", state.resolvedWorkspace().get(), true);
       workspaceSource = "chain_state";
     } else if (markerWorkspace.isPresent()) {
       workspace = markerWorkspace.get();
@@ -96,7 +106,7 @@ public record ExecutionContext(
     String sessionSource;
     Optional<String> markerSession = marker.map(LastChainMarker::chainSession).filter(present());
     if (state.chainSession().filter(present()).isPresent()) {
-      session = state.chainSession().get();
+      session = fromState("chain_session", state.chainSession().get(), false);
       sessionSource = "chain_state";
     } else if (markerSession.isPresent()) {
       session = markerSession.get();
@@ -190,6 +200,25 @@ public record ExecutionContext(
     source.put("remote_spec", remoteSpecSource);
     out.put("source", source);
     return out;
+  }
+
+  private static String fromState(String field, String value, boolean path) {
+    Optional<String> problem =
+        path ? BoxValues.pathProblem(value) : BoxValues.sessionProblem(value);
+    if (problem.isEmpty()) {
+      return value;
+    }
+    throw new CloudException(
+        ErrorCode.PROVIDER_FAILED,
+        "The chain state's "
+            + field
+            + " "
+            + JsonLiteral.of(value)
+            + " "
+            + problem.get()
+            + "; refusing to use it in any command on the box (correct or remove it in the chain"
+            + " state)",
+        Map.of("field", field, "value", value));
   }
 
   private static java.util.function.Predicate<String> present() {

@@ -11,13 +11,14 @@ import java.util.function.UnaryOperator;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Builds the chain spec that is uploaded (spec 02): the user's bytes when nothing changes, else a
- * normalized YAML copy of the parsed document with {@code base_branch} added, {@code
+ * Builds the chain spec that is uploaded: the user's bytes when nothing changes, else a normalized
+ * YAML copy of the parsed document with {@code base_branch} added, {@code
  * driver.max_stall_iterations} merged and idea paths rewritten. Key order and unknown keys are
- * kept; comments and formatting are not.
+ * kept; comments and formatting are not. Values are written as {@link PyYamlSchema} reads them, so
+ * megaplan reads the copy as it would have read the user's file: text that PyYAML would take for a
+ * boolean, number or date ({@code 'yes'}, {@code '2024-01-01'}) is quoted.
  */
 public final class ChainSpecUploadCopy {
   private ChainSpecUploadCopy() {}
@@ -114,7 +115,7 @@ public final class ChainSpecUploadCopy {
     DumpSettings settings =
         DumpSettings.builder()
             .setDefaultFlowStyle(FlowStyle.BLOCK)
-            .setSchema(new CoreSchema())
+            .setSchema(new PyYamlSchema())
             .setIndent(2)
             .setIndicatorIndent(2)
             .setIndentWithIndicator(true)

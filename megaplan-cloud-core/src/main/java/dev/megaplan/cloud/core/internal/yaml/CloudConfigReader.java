@@ -7,9 +7,11 @@ import dev.megaplan.cloud.api.config.AgentsConfig;
 import dev.megaplan.cloud.api.config.AutoConfig;
 import dev.megaplan.cloud.api.config.ChainConfig;
 import dev.megaplan.cloud.api.config.CloudConfig;
+import dev.megaplan.cloud.api.config.CodexConfig;
 import dev.megaplan.cloud.api.config.Mode;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.config.Toolchain;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +26,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Maps a composed cloud.yaml to a {@link CloudConfig}, applying every default and rule of spec 01,
- * and collects warnings for unknown keys. The provider blocks are read by {@link
- * ProviderBlocksReader}.
+ * Maps a composed cloud.yaml to a {@link CloudConfig}, applying every default and rule of
+ * docs/configuration.md, and collects warnings for unknown keys. The provider blocks are read by
+ * {@link ProviderBlocksReader}.
  */
 public final class CloudConfigReader {
   private static final List<String> REPO_KEYS = List.of("url", "branch", "workspace");
@@ -94,40 +96,45 @@ public final class CloudConfigReader {
     YamlMap doc = YamlValue.root(node, sourceName).asMap();
     Warnings warnings = new Warnings(doc.unknownKeyWarnings(CloudConfig.fileKeys()));
 
+    // the Python tool's order, so that the first error reported is the one it would report
     String provider = readProvider(doc);
+    RepoConfig repo = readRepo(doc, warnings);
+    List<RepoConfig> extraRepos = readExtraRepos(doc, repo, warnings);
+    CodexConfig codex = blocks.codex(doc, warnings);
     Mode mode =
         doc.get("mode")
             .map(v -> Mode.fromWireName(v.asOneOf(List.of("auto", "chain", "idle"))).orElseThrow())
             .orElse(Mode.IDLE);
-    RepoConfig repo =
-        readRepo(doc.get("repo").orElseThrow(() -> doc.missing("repo", "")), warnings);
-
     CloudConfig.Builder config =
         CloudConfig.builder()
             .provider(provider)
             .mode(mode)
             .repo(repo)
-            .extraRepos(readExtraRepos(doc, repo, warnings))
+            .extraRepos(extraRepos)
+            .codex(codex)
             .agents(readAgents(doc))
-            .codex(blocks.codex(doc, warnings))
             .megaplan(blocks.megaplan(doc, warnings))
-            .chainSession(readChainSession(doc))
-            .driver(blocks.driver(doc, warnings))
             .resources(blocks.resources(doc, warnings))
             .image(blocks.image(doc, warnings))
             .railway(blocks.railway(doc, warnings))
             .local(blocks.local(doc, provider, warnings))
             .ssh(blocks.ssh(doc, provider, warnings))
             .host(blocks.host(doc, provider, repo, warnings))
-            .secrets(readSecrets(doc))
-            .toolchains(readToolchains(doc))
+            .kubernetes(KubernetesBlockReader.read(doc, provider, warnings))
             .source(source);
+    Optional<ChainConfig> chain = Optional.empty();
     if (mode == Mode.AUTO) {
       config.auto(readAuto(doc, warnings));
     }
     if (mode == Mode.CHAIN) {
-      config.chain(readChain(doc, warnings));
+      chain = Optional.of(readChain(doc, warnings));
+      config.chain(chain);
     }
+    config
+        .driver(blocks.driver(doc, warnings))
+        .chainSession(readChainSession(doc, chain))
+        .secrets(readSecrets(doc))
+        .toolchains(readToolchains(doc));
     return new Result(config.build(), warnings.list());
   }
 
@@ -145,13 +152,20 @@ public final class CloudConfigReader {
     return provider;
   }
 
-  private static RepoConfig readRepo(YamlValue value, Warnings warnings) {
-    YamlMap repo = value.asMap();
+  /** {@code repo}: a missing, null or empty block is a missing {@code repo.url}. */
+  private static RepoConfig readRepo(YamlMap doc, Warnings warnings) {
+    Optional<YamlValue> value = doc.get("repo");
+    if (value.isEmpty() || (value.get().isMap() && value.get().asMap().isEmpty())) {
+      YamlValue at = doc.written("repo").orElse(null);
+      throw new CloudException(
+          ErrorCode.INVALID_SPEC,
+          "repo.url is required" + (at == null ? doc.location() : at.location()));
+    }
+    YamlMap repo = value.get().asMap();
     warnings.addAll(repo.unknownKeyWarnings(REPO_KEYS));
     RepoConfig.Builder builder = RepoConfig.builder().url(repo.require("url").asNonEmptyString());
     repo.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
-    repo.get("workspace")
-        .ifPresent(v -> builder.workspace(v.asAbsolutePosixPath()).workspaceExplicit(true));
+    repo.get("workspace").ifPresent(v -> builder.workspace(v.asBoxPath()).workspaceExplicit(true));
     return builder.build();
   }
 
@@ -164,13 +178,25 @@ public final class CloudConfigReader {
     owners.put(PosixPaths.normalize(primary.workspace()), "repo.workspace");
     List<RepoConfig> repos = new ArrayList<>();
     for (YamlValue item : value.get().asList()) {
+      if (item.isNull()) {
+        // the Python tool reads a null entry as an empty mapping
+        throw new CloudException(
+            ErrorCode.INVALID_SPEC,
+            YamlPaths.child(item.path(), "url") + " is required" + item.location());
+      }
       YamlMap entry = item.asMap();
       w.addAll(entry.unknownKeyWarnings(REPO_KEYS));
       RepoConfig.Builder builder =
           RepoConfig.builder().url(entry.require("url").asNonEmptyString());
       entry.get("branch").ifPresent(v -> builder.branch(v.asNonEmptyString()));
       YamlValue workspace = entry.require("workspace");
+      // extra checkouts never reach tmux: any absolute spelling loads, without control characters
       String path = workspace.asAbsolutePosixPath();
+      BoxValues.textProblem(path)
+          .ifPresent(
+              problem -> {
+                throw workspace.error(problem);
+              });
       String owner = owners.putIfAbsent(PosixPaths.normalize(path), workspace.path());
       if (owner != null) {
         throw workspace.error("collides with " + owner);
@@ -227,7 +253,7 @@ public final class CloudConfigReader {
     warnings.addAll(chain.unknownKeyWarnings(CHAIN_KEYS));
     ChainConfig.Builder builder =
         ChainConfig.builder().spec(requireForMode(chain, "spec", "chain").asAbsolutePosixPath());
-    chain.get("chain_session").ifPresent(v -> builder.chainSession(v.asNonEmptyString()));
+    chain.get("chain_session").ifPresent(v -> builder.chainSession(v.asSessionName()));
     return builder.build();
   }
 
@@ -247,15 +273,21 @@ public final class CloudConfigReader {
         ErrorCode.INVALID_SPEC, field + " is required when mode is " + mode + location);
   }
 
-  private static Optional<String> readChainSession(YamlMap doc) {
-    Optional<String> topLevel = doc.get("chain_session").map(YamlValue::asNonEmptyString);
-    if (topLevel.isPresent()) {
-      return topLevel;
+  /**
+   * The explicit chain session: the top-level {@code chain_session}, else {@code
+   * chain.chain_session} (read only in chain mode). As in the Python tool, a top-level {@code
+   * chain_session: null} still counts as explicit, with the value it would default to.
+   */
+  private static Optional<String> readChainSession(YamlMap doc, Optional<ChainConfig> chain) {
+    Optional<String> inChainBlock = chain.flatMap(ChainConfig::chainSession);
+    Optional<YamlValue> topLevel = doc.written("chain_session");
+    if (topLevel.isEmpty()) {
+      return inChainBlock;
     }
-    return doc.get("chain")
-        .filter(YamlValue::isMap)
-        .flatMap(chain -> chain.asMap().get("chain_session"))
-        .map(YamlValue::asNonEmptyString);
+    if (topLevel.get().isNull()) {
+      return Optional.of(inChainBlock.orElse(CloudConfig.DEFAULT_CHAIN_SESSION));
+    }
+    return Optional.of(topLevel.get().asSessionName());
   }
 
   private static List<String> readSecrets(YamlMap doc) {
@@ -268,7 +300,7 @@ public final class CloudConfigReader {
     }
     List<String> names = new ArrayList<>();
     for (YamlValue item : value.get().asList()) {
-      if (!item.isScalar() || item.asString().isBlank()) {
+      if (!item.isString() || item.asString().isBlank()) {
         throw notStrings(item, "; " + item.path() + " is " + item.describe());
       }
       names.add(item.asString());
@@ -289,7 +321,7 @@ public final class CloudConfigReader {
     List<Toolchain> toolchains = new ArrayList<>();
     for (YamlValue item : value.get().asList()) {
       if (item.isScalar()) {
-        if (!Toolchain.ALIASES.contains(item.asString())) {
+        if (!item.isString() || !Toolchain.ALIASES.contains(item.asString())) {
           throw item.error(
               "must be one of "
                   + String.join(", ", Toolchain.ALIASES)

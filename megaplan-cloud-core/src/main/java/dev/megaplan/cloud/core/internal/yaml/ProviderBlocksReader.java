@@ -12,6 +12,7 @@ import dev.megaplan.cloud.api.config.RailwayConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.api.config.ResourcesConfig;
 import dev.megaplan.cloud.api.config.SshConfig;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,6 @@ final class ProviderBlocksReader {
     block(doc, "codex", CODEX_KEYS, warnings)
         .ifPresent(
             codex -> {
-              codex.get("model").ifPresent(v -> builder.model(v.asNonEmptyString()));
               codex
                   .get("reasoning")
                   .ifPresent(
@@ -58,6 +58,7 @@ final class ProviderBlocksReader {
                               CodexReasoning.fromWireName(
                                       v.asOneOf(List.of("minimal", "low", "medium", "high")))
                                   .orElseThrow()));
+              codex.get("model").ifPresent(v -> builder.model(v.asNonEmptyString()));
             });
     return builder.build();
   }
@@ -67,10 +68,6 @@ final class ProviderBlocksReader {
     block(doc, "megaplan", MEGAPLAN_KEYS, warnings)
         .ifPresent(
             megaplan -> {
-              megaplan.get("ref").ifPresent(v -> builder.ref(v.asNonEmptyString()));
-              builder.repo(optionalString(megaplan, "repo"));
-              builder.installSpec(optionalString(megaplan, "install_spec"));
-              megaplan.get("src_path").ifPresent(v -> builder.srcPath(v.asAbsolutePosixPath()));
               megaplan
                   .get("codex_auth")
                   .ifPresent(
@@ -78,6 +75,10 @@ final class ProviderBlocksReader {
                           builder.codexAuth(
                               CodexAuth.fromWireName(v.asOneOf(List.of("chatgpt", "apikey")))
                                   .orElseThrow()));
+              megaplan.get("ref").ifPresent(v -> builder.ref(v.asNonEmptyString()));
+              builder.repo(optionalString(megaplan, "repo"));
+              builder.installSpec(optionalString(megaplan, "install_spec"));
+              megaplan.get("src_path").ifPresent(v -> builder.srcPath(v.asAbsolutePosixPath()));
               megaplan.get("command").ifPresent(v -> builder.command(v.asNonEmptyString()));
             });
     return builder.build();
@@ -88,35 +89,28 @@ final class ProviderBlocksReader {
     if (driver.isEmpty()) {
       return DriverConfig.builder().build();
     }
-    return DriverConfig.builder().maxStallIterations(maxStallIterations(driver.get())).build();
+    return DriverConfig.builder()
+        .maxStallIterations(maxStallIterations(driver.get(), warnings))
+        .build();
   }
 
   /**
-   * {@code max_stall_iterations} or its alias {@code stall_threshold}; both written with different
-   * values is an error.
+   * {@code max_stall_iterations}, else its alias {@code stall_threshold}, as the Python tool reads
+   * them: when {@code max_stall_iterations} is written (even as null) the alias is not looked at.
    */
-  static OptionalInt maxStallIterations(YamlMap driver) {
-    Optional<YamlValue> primary = driver.get("max_stall_iterations");
-    Optional<YamlValue> alias = driver.get("stall_threshold");
-    OptionalInt value = positive(primary);
-    OptionalInt aliasValue = positive(alias);
-    if (value.isPresent() && aliasValue.isPresent() && value.getAsInt() != aliasValue.getAsInt()) {
-      throw alias
-          .get()
-          .error(
-              "conflicts with "
-                  + primary.get().path()
-                  + " ("
-                  + aliasValue.getAsInt()
-                  + " vs "
-                  + value.getAsInt()
-                  + "); stall_threshold is an alias, set only one");
+  private static OptionalInt maxStallIterations(
+      YamlMap driver, CloudConfigReader.Warnings warnings) {
+    Optional<YamlValue> primary = driver.written("max_stall_iterations");
+    Optional<YamlValue> alias = driver.written("stall_threshold");
+    if (primary.isPresent() && alias.isPresent()) {
+      warnings.addAll(
+          List.of(
+              "driver.stall_threshold"
+                  + alias.get().location()
+                  + " is ignored: driver.max_stall_iterations is read first"));
     }
-    return value.isPresent() ? value : aliasValue;
-  }
-
-  private static OptionalInt positive(Optional<YamlValue> value) {
-    return value.isPresent()
+    Optional<YamlValue> value = primary.isPresent() ? primary : alias;
+    return value.filter(v -> !v.isNull()).isPresent()
         ? OptionalInt.of(value.get().asIntInRange(1, Integer.MAX_VALUE))
         : OptionalInt.empty();
   }
@@ -167,7 +161,7 @@ final class ProviderBlocksReader {
         .ifPresent(
             railway -> {
               railway.get("service").ifPresent(v -> builder.service(v.asNonEmptyString()));
-              railway.get("session").ifPresent(v -> builder.session(v.asNonEmptyString()));
+              railway.get("session").ifPresent(v -> builder.session(v.asSessionName()));
               builder.project(optionalString(railway, "project"));
               builder.environment(optionalString(railway, "environment"));
               railway.get("api_url").ifPresent(v -> builder.apiUrl(httpUrl(v)));
@@ -176,7 +170,7 @@ final class ProviderBlocksReader {
   }
 
   private static String httpUrl(YamlValue value) {
-    String url = value.isScalar() ? value.asString() : "";
+    String url = value.isString() ? value.asString() : "";
     if (!url.startsWith("https://") && !url.startsWith("http://")) {
       throw value.error("must be an http:// or https:// URL, got " + value.describe());
     }
@@ -236,17 +230,33 @@ final class ProviderBlocksReader {
                 .resolve(".megaplan/cloud/host")
                 .resolve(RepoDirName.of(repo.url()))
                 .toString();
+    if (written.isPresent()) {
+      // before Path.of, which cannot take a NUL
+      Optional<String> control = BoxValues.textProblem(root);
+      if (control.isPresent()) {
+        throw written.get().error(control.get());
+      }
+    }
     if (!Path.of(root).isAbsolute()) {
       throw written
           .get()
           .error("must be an absolute path (after ~ expansion), got " + written.get().describe());
     }
+    if (written.isPresent()) {
+      Optional<String> problem = BoxValues.pathProblem(root);
+      if (problem.isPresent()) {
+        throw written
+            .get()
+            .error(problem.get() + " (after ~ expansion), got " + written.get().describe());
+      }
+    }
     return Optional.of(HostConfig.builder().root(root).build());
   }
 
+  /** A block; null or an empty mapping reads as no block, as in the Python tool. */
   private static Optional<YamlMap> block(
       YamlMap doc, String name, List<String> keys, CloudConfigReader.Warnings warnings) {
-    Optional<YamlMap> block = doc.get(name).map(YamlValue::asMap);
+    Optional<YamlMap> block = doc.get(name).map(YamlValue::asMap).filter(b -> !b.isEmpty());
     block.ifPresent(b -> warnings.addAll(b.unknownKeyWarnings(keys)));
     return block;
   }

@@ -2,7 +2,9 @@ package dev.megaplan.cloud.core.internal.yaml;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -15,17 +17,40 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Composes YAML 1.2 text (core schema) into a node tree with line and column marks, within {@link
- * YamlLimits}. Syntax errors, alias bombs, recursive aliases, duplicate keys and non-scalar keys
- * all fail here with {@code invalid_spec}.
+ * Composes YAML text into a node tree with line and column marks, within {@link YamlLimits}, its
+ * plain scalars typed as PyYAML types them ({@link PyYamlSchema}); merge keys ({@code <<: *base})
+ * are expanded as PyYAML expands them. Syntax errors, alias bombs, recursive aliases and non-scalar
+ * keys fail here with {@code invalid_spec}; a duplicate key fails or, where the caller reads the
+ * file the way PyYAML does, becomes a warning and its last value wins.
  */
 public final class YamlDocuments {
   private YamlDocuments() {}
+
+  /** What a key written twice in one mapping does. */
+  public enum DuplicateKeys {
+    /** {@code invalid_spec} naming the key. */
+    REFUSE,
+    /** A warning; the last value wins, as in PyYAML. */
+    LAST_WINS
+  }
+
+  /**
+   * A composed document.
+   *
+   * @param root the root node, empty for an empty document ({@code ~}, {@code ---}, nothing)
+   * @param warnings duplicate keys, when they are allowed
+   */
+  public record Composed(Optional<Node> root, List<String> warnings) {
+    /** Copies the warnings. */
+    public Composed {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /**
    * The settings every document is loaded with.
@@ -36,7 +61,7 @@ public final class YamlDocuments {
   public static LoadSettings settings(String sourceName) {
     return LoadSettings.builder()
         .setLabel(sourceName)
-        .setSchema(new CoreSchema())
+        .setSchema(new PyYamlSchema())
         .setCodePointLimit(YamlLimits.MAX_BYTES)
         .setMaxAliasesForCollections(YamlLimits.MAX_COLLECTION_ALIASES)
         .setAllowRecursiveKeys(false)
@@ -51,10 +76,11 @@ public final class YamlDocuments {
    *
    * @param text the YAML text
    * @param sourceName the file name used in messages, such as {@code cloud.yaml}
-   * @return the root, or empty for an empty document
+   * @param duplicates what a duplicate key does
+   * @return the root (empty for an empty or null document) and the warnings
    * @throws CloudException {@code invalid_spec} for unreadable or over-limit YAML
    */
-  public static Optional<Node> compose(String text, String sourceName) {
+  public static Composed compose(String text, String sourceName, DuplicateKeys duplicates) {
     YamlText.checkSize(text, sourceName);
     Optional<Node> root;
     try {
@@ -68,8 +94,14 @@ public final class YamlDocuments {
       throw new CloudException(
           ErrorCode.INVALID_SPEC, "YAML parse error: " + e.getMessage() + " (" + sourceName + ")");
     }
-    root.ifPresent(node -> new Walk(sourceName).visit(node, "", 0));
-    return root;
+    Walk walk = new Walk(sourceName, duplicates);
+    root.ifPresent(node -> walk.visit(node, "", 0));
+    root.ifPresent(node -> MergeKeys.expand(node, sourceName));
+    return new Composed(root.filter(node -> !isNull(node)), walk.warnings);
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
   }
 
   private static CloudException parseError(MarkedYamlEngineException e, String sourceName) {
@@ -86,11 +118,14 @@ public final class YamlDocuments {
   /** Walks the graph once, aliases followed, enforcing the node, depth and key rules. */
   private static final class Walk {
     private final String sourceName;
+    private final DuplicateKeys duplicates;
     private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private int nodes;
 
-    Walk(String sourceName) {
+    Walk(String sourceName, DuplicateKeys duplicates) {
       this.sourceName = sourceName;
+      this.duplicates = duplicates;
     }
 
     void visit(Node node, String path, int depth) {
@@ -129,8 +164,16 @@ public final class YamlDocuments {
           throw fail(label(path) + " has a key that is not a scalar; keys must be strings", key);
         }
         String name = ((ScalarNode) key).getValue();
-        if (seen.put(name, Boolean.TRUE) != null) {
-          throw fail("duplicate key '" + YamlPaths.child(path, name) + "'", key);
+        if (!MergeKeys.isMergeKey(key) && seen.put(name, Boolean.TRUE) != null) {
+          if (duplicates == DuplicateKeys.REFUSE) {
+            throw fail("duplicate key '" + YamlPaths.child(path, name) + "'", key);
+          }
+          warnings.add(
+              "duplicate key '"
+                  + YamlPaths.child(path, name)
+                  + "'"
+                  + YamlLocation.suffix(sourceName, key)
+                  + "; megaplan uses the last value");
         }
         visit(tuple.getValueNode(), YamlPaths.child(path, name), depth + 1);
       }

@@ -12,8 +12,10 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
- * A mapping of a composed document, keys in file order. A key whose value is YAML null reads as
- * absent, like a key that is not written at all.
+ * A mapping of a composed document, keys in file order; a key written twice keeps its first
+ * position and its last value, as in PyYAML. Through {@link #get(String)} a key whose value is YAML
+ * null reads as absent, like a key that is not written at all; {@link #written(String)} tells them
+ * apart.
  */
 public final class YamlMap {
   private final MappingNode node;
@@ -80,6 +82,29 @@ public final class YamlMap {
     }
     YamlValue value = new YamlValue(tuple.getValueNode(), YamlPaths.child(path, key), sourceName);
     return value.isNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * The value under a key as written, YAML null included (for the fields where megaplan or the
+   * Python tool treat {@code key: null} differently from a missing key).
+   *
+   * @param key the key
+   * @return the value, empty only when the key is absent
+   */
+  public Optional<YamlValue> written(String key) {
+    NodeTuple tuple = entries.get(key);
+    return tuple == null
+        ? Optional.empty()
+        : Optional.of(new YamlValue(tuple.getValueNode(), YamlPaths.child(path, key), sourceName));
+  }
+
+  /**
+   * Whether the mapping has no entries.
+   *
+   * @return true when empty
+   */
+  public boolean isEmpty() {
+    return entries.isEmpty();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.megaplan.cloud.core.internal.yaml;
 
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
+import dev.megaplan.cloud.core.internal.shell.BoxValues;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -25,8 +25,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * must be …, got … (file:LINE:COL)"}.
  */
 public final class YamlValue {
-  private static final Set<String> YAML11_TRUE = Set.of("yes", "Yes", "YES", "on", "On", "ON");
-  private static final Set<String> YAML11_FALSE = Set.of("no", "No", "NO", "off", "Off", "OFF");
   private static final int QUOTE_LIMIT = 80;
 
   private final Node node;
@@ -153,28 +151,37 @@ public final class YamlValue {
   }
 
   /**
-   * The value as a string: any non-null scalar, as written (so {@code ref: 0123} stays {@code
-   * "0123"}).
+   * Whether the value is text: a quoted or block scalar, or a plain one that PyYAML does not read
+   * as a number, boolean, date or null ({@code ref: 1e10} is text, {@code ref: 0123} a number).
    *
-   * @return the text
+   * @return true for a string
+   */
+  public boolean isString() {
+    return node instanceof ScalarNode && Tag.STR.equals(node.getTag());
+  }
+
+  /**
+   * The value as a string.
+   *
+   * @return the text, as written
    */
   public String asString() {
-    if (!isScalar()) {
-      throw error("must be a string, got " + describe());
+    if (!isString()) {
+      throw error("must be a string, got " + describe() + quoteHint());
     }
-    return ((ScalarNode) node).getValue();
+    return text();
   }
 
   /**
    * The value as a non-empty string (blank counts as empty).
    *
-   * @return the text
+   * @return the text, as written
    */
   public String asNonEmptyString() {
-    if (!isScalar() || ((ScalarNode) node).getValue().isBlank()) {
-      throw error("must be a non-empty string, got " + describe());
+    if (!isString() || text().isBlank()) {
+      throw error("must be a non-empty string, got " + describe() + quoteHint());
     }
-    return ((ScalarNode) node).getValue();
+    return text();
   }
 
   /**
@@ -184,10 +191,10 @@ public final class YamlValue {
    * @return the name
    */
   public String asOneOf(List<String> allowed) {
-    if (!isScalar() || !allowed.contains(((ScalarNode) node).getValue())) {
+    if (!isString() || !allowed.contains(text())) {
       throw error("must be one of " + String.join(", ", allowed) + ", got " + describe());
     }
-    return ((ScalarNode) node).getValue();
+    return text();
   }
 
   /**
@@ -196,10 +203,39 @@ public final class YamlValue {
    * @return the path as written
    */
   public String asAbsolutePosixPath() {
-    if (!isScalar() || !((ScalarNode) node).getValue().startsWith("/")) {
+    if (!isString() || !text().startsWith("/")) {
       throw error("must be an absolute POSIX path (starting with /), got " + describe());
     }
-    return ((ScalarNode) node).getValue();
+    return text();
+  }
+
+  /**
+   * The value as a path that commands on the box use as a directory or file: absolute, normalised
+   * and free of control characters ({@link BoxValues#pathProblem(String)}).
+   *
+   * @return the path as written
+   */
+  public String asBoxPath() {
+    String path = asAbsolutePosixPath();
+    BoxValues.pathProblem(path).ifPresent(problem -> failWith(problem, path));
+    return path;
+  }
+
+  /**
+   * The value as a tmux session name from the safe set ({@link BoxValues#sessionProblem(String)}).
+   *
+   * @return the name
+   */
+  public String asSessionName() {
+    String name = asNonEmptyString();
+    BoxValues.sessionProblem(name).ifPresent(problem -> failWith(problem, name));
+    return name;
+  }
+
+  private void failWith(String problem, String value) {
+    // a value with a control character is not quoted back: the problem names its position
+    throw error(
+        BoxValues.textProblem(value).isPresent() ? problem : problem + ", got " + describe());
   }
 
   /**
@@ -210,7 +246,7 @@ public final class YamlValue {
    * @return the integer
    */
   public int asIntInRange(int min, int max) {
-    Object value = isScalar() && Tag.INT.equals(node.getTag()) ? construct() : null;
+    Object value = isInteger() ? construct() : null;
     if (!(value instanceof Number)) {
       throw error("must be an integer, got " + describe());
     }
@@ -227,10 +263,7 @@ public final class YamlValue {
    * @return the number
    */
   public double asPositiveNumber() {
-    Object value =
-        isScalar() && (Tag.INT.equals(node.getTag()) || Tag.FLOAT.equals(node.getTag()))
-            ? construct()
-            : null;
+    Object value = isInteger() || isFloat() ? construct() : null;
     if (!(value instanceof Number)) {
       throw error("must be a number, got " + describe());
     }
@@ -242,25 +275,90 @@ public final class YamlValue {
   }
 
   /**
-   * The value as a boolean: YAML 1.2 {@code true}/{@code false}, and the YAML 1.1 spellings ({@code
-   * yes}, {@code no}, {@code on}, {@code off}) megaplan's own loader accepts.
+   * The value as a boolean: {@code true}/{@code false} and the YAML 1.1 spellings ({@code yes},
+   * {@code no}, {@code on}, {@code off}) that PyYAML reads as booleans.
    *
    * @return the boolean
    */
   public boolean asBoolean() {
-    if (isScalar()) {
-      ScalarNode scalar = (ScalarNode) node;
-      if (Tag.BOOL.equals(scalar.getTag())) {
-        return Boolean.TRUE.equals(construct());
-      }
-      if (scalar.isPlain() && YAML11_TRUE.contains(scalar.getValue())) {
-        return true;
-      }
-      if (scalar.isPlain() && YAML11_FALSE.contains(scalar.getValue())) {
-        return false;
-      }
+    if (!isBoolean()) {
+      throw error("must be a boolean (true or false), got " + describe());
     }
-    throw error("must be a boolean (true or false), got " + describe());
+    return Boolean.TRUE.equals(construct());
+  }
+
+  /**
+   * Whether the value is a boolean as PyYAML reads it.
+   *
+   * @return true for {@code true}, {@code yes}, {@code off} and the like
+   */
+  public boolean isBoolean() {
+    return node instanceof ScalarNode && Tag.BOOL.equals(node.getTag());
+  }
+
+  /**
+   * Whether the value is an integer as PyYAML reads it.
+   *
+   * @return true for {@code 5}, {@code 0x1f}, {@code 1_000} and the like
+   */
+  public boolean isInteger() {
+    return node instanceof ScalarNode && Tag.INT.equals(node.getTag());
+  }
+
+  /**
+   * Whether the value is a float as PyYAML reads it.
+   *
+   * @return true for {@code 1.5}, {@code .inf} and the like
+   */
+  public boolean isFloat() {
+    return node instanceof ScalarNode && Tag.FLOAT.equals(node.getTag());
+  }
+
+  /**
+   * Whether Python would take the value as false in a test such as {@code value or default}: null,
+   * false, zero, the empty string, an empty list or mapping.
+   *
+   * @return true when falsy
+   */
+  public boolean isFalsy() {
+    if (node instanceof MappingNode mapping) {
+      return mapping.getValue().isEmpty();
+    }
+    if (node instanceof SequenceNode sequence) {
+      return sequence.getValue().isEmpty();
+    }
+    if (isNull()) {
+      return true;
+    }
+    if (isString()) {
+      return text().isEmpty();
+    }
+    Object value = construct();
+    if (value instanceof Boolean bool) {
+      return !bool;
+    }
+    if (value instanceof Double number) {
+      return number == 0.0;
+    }
+    if (value instanceof BigInteger number) {
+      return number.signum() == 0;
+    }
+    if (value instanceof Number number) {
+      return number.longValue() == 0;
+    }
+    return false;
+  }
+
+  /**
+   * The scalar as PyYAML constructs it: a string, boolean, integer, double, or null.
+   *
+   * @return the value
+   */
+  public Object scalarValue() {
+    if (!(node instanceof ScalarNode)) {
+      throw error("must be a single value, got " + describe());
+    }
+    return construct();
   }
 
   /**
@@ -296,8 +394,9 @@ public final class YamlValue {
   }
 
   /**
-   * A short description of the value for messages: a quoted scalar, {@code null}, {@code a mapping}
-   * or {@code a list}.
+   * A short description of the value for messages: a quoted string, {@code the number 12}, {@code
+   * the boolean yes}, {@code the date 2024-01-01}, {@code null}, {@code a mapping} or {@code a
+   * list}.
    *
    * @return the description
    */
@@ -311,11 +410,34 @@ public final class YamlValue {
     if (isList()) {
       return "a list";
     }
-    String text = ((ScalarNode) node).getValue();
-    if (text.length() > QUOTE_LIMIT) {
-      text = text.substring(0, QUOTE_LIMIT) + "…";
+    String text = shortText();
+    Tag tag = node.getTag();
+    if (Tag.STR.equals(tag)) {
+      return "'" + text + "'";
     }
-    return "'" + text + "'";
+    if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+      return "the number " + text;
+    }
+    if (Tag.BOOL.equals(tag)) {
+      return "the boolean " + text;
+    }
+    if (PyYamlSchema.TIMESTAMP.equals(tag)) {
+      return "the date " + text;
+    }
+    return "'" + text + "' (tagged " + tag + ")";
+  }
+
+  private String quoteHint() {
+    return isScalar() && !isString() ? " (quote it: '" + shortText() + "')" : "";
+  }
+
+  private String text() {
+    return ((ScalarNode) node).getValue();
+  }
+
+  private String shortText() {
+    String text = text();
+    return text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "…" : text;
   }
 
   private Object construct() {

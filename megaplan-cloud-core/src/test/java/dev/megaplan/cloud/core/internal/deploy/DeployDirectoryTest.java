@@ -9,6 +9,7 @@ import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.provider.DeployStep;
+import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.internal.io.AtomicFileWriter;
 import dev.megaplan.cloud.core.internal.io.Digests;
 import java.io.IOException;
@@ -212,6 +213,46 @@ class DeployDirectoryTest {
             .get("Dockerfile");
     assertTrue(chain.contains("golang-go"), chain);
     assertTrue(chain.contains("openjdk-17-jdk-headless"), chain);
+  }
+
+  @Test
+  void imageBaseIsTheDockerfilesFromAndUbuntuByDefault() {
+    String plain =
+        DeployDirectory.files(
+                CloudYaml.parse(
+                    "provider: ssh\nrepo: {url: https://x.invalid/a.git}\nssh: {host: h.example}\n"),
+                DeployDirectory.Target.SSH)
+            .get("Dockerfile");
+    assertTrue(plain.contains("\nFROM ubuntu:24.04\n"), plain);
+    String mirrored =
+        DeployDirectory.files(
+                CloudYaml.parse(
+                    "provider: ssh\nrepo: {url: https://x.invalid/a.git}\nssh: {host: h.example}\n"
+                        + "image: {base: mirror.example:5000/base/ubuntu:24.04}\n"),
+                DeployDirectory.Target.SSH)
+            .get("Dockerfile");
+    assertTrue(mirrored.contains("\nFROM mirror.example:5000/base/ubuntu:24.04\n"), mirrored);
+    assertFalse(mirrored.contains("FROM ubuntu"), mirrored);
+  }
+
+  @Test
+  void imageRefMakesTheComposeServiceRunThatImageInsteadOfBuildingOne() {
+    String built =
+        DeployDirectory.files(
+                CloudYaml.parse("provider: local\nrepo: {url: https://x.invalid/a.git}\n"),
+                DeployDirectory.Target.LOCAL)
+            .get("docker-compose.yaml");
+    assertTrue(built.contains("\n    build: .\n"), built);
+    assertFalse(built.contains("image:"), built);
+    String prebuilt =
+        DeployDirectory.files(
+                CloudYaml.parse(
+                    "provider: local\nrepo: {url: https://x.invalid/a.git}\n"
+                        + "image: {ref: registry.example/team/runner:1.2}\n"),
+                DeployDirectory.Target.LOCAL)
+            .get("docker-compose.yaml");
+    assertTrue(prebuilt.contains("\n    image: \"registry.example/team/runner:1.2\"\n"), prebuilt);
+    assertFalse(prebuilt.contains("build:"), prebuilt);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.megaplan.cloud.core.internal.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -66,6 +67,52 @@ class RenderedScriptsBehaviourTest {
       Run second = run(env, script("run-in-tmux.sh"), "agent", temp.toString(), "sleep 60");
       assertEquals("already_running\n", second.stdout());
       assertEquals(0, run(env, "tmux", "has-session", "-t", "=agent").exit());
+    } finally {
+      run(env, "tmux", "kill-server");
+    }
+  }
+
+  @Test
+  void runInTmuxStartsInADirectoryWhoseNameHoldsTmuxFormatsWithoutRunningThem() throws Exception {
+    Map<String, String> env = Map.of("TMUX_TMPDIR", temp.toString());
+    Path canary = temp.resolve("canary");
+    Path workdir =
+        temp.resolve("d#(touch " + canary + ")#{pane_pid}#[fg=red]$(touch " + canary + ")");
+    Path seen = temp.resolve("seen");
+    try {
+      Run started =
+          run(
+              env,
+              script("run-in-tmux.sh"),
+              "agent",
+              workdir.toString(),
+              "pwd > '" + seen + "'; sleep 60");
+      assertEquals(0, started.exit(), started.stderr());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!Files.exists(seen) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertEquals(workdir + "\n", Files.readString(seen));
+      assertFalse(Files.exists(canary), "a tmux format in the directory name ran");
+    } finally {
+      run(env, "tmux", "kill-server");
+    }
+  }
+
+  @Test
+  void runInTmuxRefusesAnUnsafeSessionNameAndStartsNothing() throws Exception {
+    Map<String, String> env = Map.of("TMUX_TMPDIR", temp.toString());
+    Path canary = temp.resolve("canary");
+    try {
+      for (String session : List.of("a#(touch " + canary + ")", "a.b", "", "a b", "é")) {
+        Run refused = run(env, script("run-in-tmux.sh"), session, temp.toString(), "sleep 60");
+        assertEquals(2, refused.exit(), session);
+        assertEquals(
+            "run-in-tmux.sh: unsafe session name (use letters, digits, _ and -)\n",
+            refused.stderr());
+      }
+      assertEquals(1, run(env, "tmux", "list-sessions").exit(), "a session was started");
+      assertFalse(Files.exists(canary), "a tmux format in the session name ran");
     } finally {
       run(env, "tmux", "kill-server");
     }

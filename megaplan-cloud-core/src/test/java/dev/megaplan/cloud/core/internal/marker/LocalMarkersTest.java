@@ -10,6 +10,7 @@ import dev.megaplan.cloud.core.internal.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,5 +164,89 @@ class LocalMarkersTest {
             "provider",
             "provider_identity"),
         fields);
+  }
+
+  @Test
+  void anUnsafeValueIsAbsentWhileTheMarkersOtherFieldsAreKept() {
+    LocalMarkers markers = new LocalMarkers(home);
+    LastChainMarker good = marker();
+    Map<LastChainMarker, LastChainMarker> unsafe = new LinkedHashMap<>();
+    for (String workspace : List.of("/workspace/a\nb", "/workspace/../etc", "workspace/app")) {
+      unsafe.put(withWorkspace(good, workspace), withWorkspace(good, null));
+    }
+    for (String session : List.of("megaplan-chain#(touch /tmp/c)", "a.b")) {
+      unsafe.put(withSession(good, session), withSession(good, null));
+    }
+    unsafe.put(withLog(good, "/w/log\r"), withLog(good, null));
+    for (String spec : List.of("/w/chain.yaml\u0007", "w/chain.yaml")) {
+      unsafe.put(withSpec(good, spec), withSpec(good, null));
+    }
+    for (Map.Entry<LastChainMarker, LastChainMarker> entry : unsafe.entrySet()) {
+      markers.writeLastChain(Path.of("/p/cloud.yaml"), entry.getKey());
+      LastChainMarker read = markers.readLastChain(Path.of("/p/cloud.yaml")).orElseThrow();
+      assertEquals(entry.getValue(), read, entry.getKey().toString());
+      // the provider guard still knows which deployment launched the chain
+      assertEquals(good.provider(), read.provider());
+    }
+    // a '#' is an ordinary character in a path, and a remote spec is normalised where it is used
+    LastChainMarker fine = withSpec(withWorkspace(good, "/w/d#(x)"), "/w/d#(x)/./chain.yaml");
+    markers.writeLastChain(Path.of("/p/cloud.yaml"), fine);
+    assertEquals(Optional.of(fine), markers.readLastChain(Path.of("/p/cloud.yaml")));
+  }
+
+  private static LastChainMarker withWorkspace(LastChainMarker m, String workspace) {
+    return new LastChainMarker(
+        m.remoteSpec(),
+        m.startedAt(),
+        m.baseBranch(),
+        m.provenance(),
+        workspace,
+        m.chainSession(),
+        m.chainLog(),
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity());
+  }
+
+  private static LastChainMarker withSession(LastChainMarker m, String session) {
+    return new LastChainMarker(
+        m.remoteSpec(),
+        m.startedAt(),
+        m.baseBranch(),
+        m.provenance(),
+        m.workspace(),
+        session,
+        m.chainLog(),
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity());
+  }
+
+  private static LastChainMarker withLog(LastChainMarker m, String log) {
+    return new LastChainMarker(
+        m.remoteSpec(),
+        m.startedAt(),
+        m.baseBranch(),
+        m.provenance(),
+        m.workspace(),
+        m.chainSession(),
+        log,
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity());
+  }
+
+  private static LastChainMarker withSpec(LastChainMarker m, String spec) {
+    return new LastChainMarker(
+        spec,
+        m.startedAt(),
+        m.baseBranch(),
+        m.provenance(),
+        m.workspace(),
+        m.chainSession(),
+        m.chainLog(),
+        m.extraRepos(),
+        m.provider(),
+        m.providerIdentity());
   }
 }

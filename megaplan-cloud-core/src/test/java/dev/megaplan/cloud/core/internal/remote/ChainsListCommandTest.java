@@ -37,26 +37,22 @@ class ChainsListCommandTest {
   @Test
   void chainSessionsAreListedWithTheirMarkers() {
     for (String s :
-        List.of("megaplan-chain-a ü", "megaplan-chain-b", "megaplan-chain-c", "other")) {
+        List.of("megaplan-chain-a_1", "megaplan-chain-b", "megaplan-chain-c", "other")) {
       box.tmux("new-session -d -s " + ShellQuote.quote(s) + " 'sleep 30'");
     }
     box.write(
-        ".megaplan/cloud-sessions/megaplan-chain-a ü.json",
+        ".megaplan/cloud-sessions/megaplan-chain-a_1.json",
         "{\"workspace\": \"/w/ü 'x'\", \"identity_digest\": \"abc\"}");
     box.write(".megaplan/cloud-sessions/megaplan-chain-b.json", "not json {");
 
     List<ListedChain> chains = list(new ChainsListCommand(box.tmux, markerDir));
 
     assertEquals(3, chains.size(), chains.toString());
-    ListedChain a =
-        chains.stream()
-            .filter(c -> c.session().equals("megaplan-chain-a ü"))
-            .findFirst()
-            .orElseThrow();
+    ListedChain a = find(chains, "megaplan-chain-a_1");
     assertEquals(MarkerStatus.PRESENT, a.markerStatus());
     assertEquals(Optional.of("/w/ü 'x'"), a.field("workspace"));
     assertEquals(Optional.of("abc"), a.field("identity_digest"));
-    assertEquals(markerDir + "/megaplan-chain-a ü.json", a.markerPath());
+    assertEquals(markerDir + "/megaplan-chain-a_1.json", a.markerPath());
     assertEquals(Optional.empty(), a.markerError());
     ListedChain b = find(chains, "megaplan-chain-b");
     assertEquals(MarkerStatus.INVALID, b.markerStatus());
@@ -77,6 +73,22 @@ class ChainsListCommandTest {
 
   private List<ListedChain> list(ChainsListCommand command) {
     return command.parse(box.exec(command.render()));
+  }
+
+  @Test
+  void aSessionWithAnUnsafeNameIsListedButItsNameGoesIntoNoPath() {
+    // someone else's session on the box: its '/' would lead the marker read into a subdirectory
+    String unsafe = "megaplan-chain-x/planted";
+    box.tmux("new-session -d -s " + ShellQuote.quote(unsafe) + " 'sleep 30'");
+    box.write(".megaplan/cloud-sessions/megaplan-chain-x/planted.json", "{\"workspace\": \"/p\"}");
+
+    List<ListedChain> chains = list(new ChainsListCommand(box.tmux, markerDir));
+
+    ListedChain listed = find(chains, unsafe);
+    assertEquals(MarkerStatus.INVALID, listed.markerStatus());
+    assertEquals(Optional.empty(), listed.marker());
+    assertTrue(
+        listed.markerError().orElseThrow().startsWith("not read: the session name must use only "));
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LaunchCommandTest {
-  static final String SESSION = "megaplan-chain-épic-1234abcd";
+  static final String SESSION = "megaplan-chain-Epic_x-1234abcd";
   Box box;
   String ws;
   String spec;

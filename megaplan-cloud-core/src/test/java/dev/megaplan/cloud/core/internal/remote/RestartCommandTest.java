@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RestartCommandTest {
-  static final String SESSION = "megaplan-chain-ü-1234abcd";
+  static final String SESSION = "megaplan-chain-U_x-1234abcd";
   Box box;
   String ws;
   String spec;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StatusProbeCommandTest {
-  static final String SESSION = "megaplan-chain-probe-ü";
+  static final String SESSION = "megaplan-chain-probe-u_1";
   Box box;
   String ws;
   String launcher;

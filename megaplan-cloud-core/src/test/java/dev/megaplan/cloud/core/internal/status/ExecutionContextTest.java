@@ -1,11 +1,17 @@
 package dev.megaplan.cloud.core.internal.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.chain.ChainState;
 import dev.megaplan.cloud.api.config.CloudConfig;
 import dev.megaplan.cloud.api.config.RepoConfig;
 import dev.megaplan.cloud.core.internal.marker.LastChainMarker;
+import dev.megaplan.cloud.core.internal.shell.JsonLiteral;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,5 +127,57 @@ class ExecutionContextTest {
         ExecutionContext.resolve(STATE, Optional.of(MARKER), "/s/chain.yaml", PLAIN, PROVIDER);
     assertEquals(
         "/state/ws/.megaplan/cloud-chain-state-session.log", c.chainLog(Optional.of(MARKER)));
+  }
+
+  @Test
+  void aStateWorkspaceThatIsNotANormalisedAbsolutePathIsRefusedBeforeAnyCommand() {
+    for (String hostile : List.of("relative/ws", "/w/../etc", "/w/a\nb", "/w/\u001b[31m")) {
+      ChainState state = ChainState.builder().resolvedWorkspace(hostile).build();
+      CloudException e =
+          assertThrows(
+              CloudException.class,
+              () ->
+                  ExecutionContext.resolve(
+                      state, Optional.of(MARKER), "/s/chain.yaml", PLAIN, PROVIDER));
+      assertEquals(ErrorCode.PROVIDER_FAILED, e.code());
+      assertTrue(
+          e.getMessage()
+              .startsWith("The chain state's resolved_workspace " + JsonLiteral.of(hostile)),
+          e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .endsWith(
+                  "; refusing to use it in any command on the box (correct or"
+                      + " remove it in the chain state)"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("\n"), "the message carries the raw line break");
+    }
+  }
+
+  @Test
+  void aStateWorkspaceWithTmuxFormatsIsUsedAsWritten() {
+    // no command gives a directory to tmux, so '#(' in a path is just a character
+    ChainState state = ChainState.builder().resolvedWorkspace("/w/d#(touch /tmp/c)").build();
+    ExecutionContext c =
+        ExecutionContext.resolve(state, Optional.empty(), "/s/chain.yaml", PLAIN, PROVIDER);
+    assertEquals("/w/d#(touch /tmp/c)", c.workspace());
+  }
+
+  @Test
+  void aStateSessionOutsideTheSafeSetIsRefused() {
+    ChainState state = ChainState.builder().chainSession("x#(touch /tmp/c)").build();
+    CloudException e =
+        assertThrows(
+            CloudException.class,
+            () ->
+                ExecutionContext.resolve(
+                    state, Optional.empty(), "/s/chain.yaml", PLAIN, PROVIDER));
+    assertEquals(ErrorCode.PROVIDER_FAILED, e.code());
+    assertEquals(
+        "The chain state's chain_session \"x#(touch /tmp/c)\" must use only ASCII letters, digits,"
+            + " '_' and '-' (tmux expands '#' and rewrites '.' and ':'), found '#' (U+0023) at"
+            + " position 1; refusing to use it in any command on the box (correct or remove it in"
+            + " the chain state)",
+        e.getMessage());
   }
 }

@@ -82,4 +82,26 @@ class ProviderConsistencyTest {
           ProviderConsistency.of(config(name), marker("railway", "agent-b")));
     }
   }
+
+  @Test
+  void kubernetesComparesTheMarkersPodWithTheLiveOne() {
+    Map<String, Object> same =
+        ProviderConsistency.of(
+            config("kubernetes"), marker("kubernetes", "agents/runner-0"), () -> "agents/runner-0");
+    assertEquals("consistent", same.get("status"));
+    assertEquals("agents/runner-0", same.get("spec_identity"));
+    assertEquals("agents/runner-0", same.get("marker_identity"));
+    Map<String, Object> moved =
+        ProviderConsistency.of(
+            config("kubernetes"), marker("kubernetes", "agents/runner-0"), () -> "ci/runner-0");
+    assertEquals("mismatch", moved.get("status"));
+    assertEquals(
+        "the last chain was launched on kubernetes pod 'agents/runner-0', but cloud.yaml and the"
+            + " kubeconfig now point at pod 'ci/runner-0'",
+        moved.get("reason"));
+    assertEquals(
+        "mismatch",
+        ProviderConsistency.of(config("kubernetes"), marker("ssh", "h"), () -> "agents/runner-0")
+            .get("status"));
+  }
 }

@@ -42,7 +42,7 @@ public record ComposeCli(List<String> program) {
    */
   public static ComposeCli detect(String path, CommandTransport transport) {
     String docker =
-        Executables.find("docker", path)
+        Executables.onPath("docker", path)
             .orElseThrow(
                 () ->
                     new CloudException(
@@ -54,7 +54,7 @@ public record ComposeCli(List<String> program) {
     if (probe.succeeded()) {
       return new ComposeCli(List.of(docker, "compose"));
     }
-    return Executables.find("docker-compose", path)
+    return Executables.onPath("docker-compose", path)
         .map(binary -> new ComposeCli(List.of(binary)))
         .orElseThrow(
             () -> {
