@@ -426,7 +426,9 @@ public final class CloudSession implements AutoCloseable {
         ProviderContext providerContext =
             ProviderContext.builder().config(config).environment(environment).home(home).build();
         ProviderRegistry registry = ProviderRegistry.discover();
-        PhaseLog.mark("providers.discovered", registry.names().size() + " factories");
+        if (PhaseLog.enabled()) {
+          PhaseLog.mark("providers.discovered", registry.names().size() + " factories");
+        }
         opened = registry.factory(config.provider()).create(providerContext);
         PhaseLog.mark("provider.created", config.provider());
       }

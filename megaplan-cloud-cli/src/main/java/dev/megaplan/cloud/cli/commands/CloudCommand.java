@@ -105,7 +105,9 @@ abstract class CloudCommand implements Callable<Integer> {
   void printJson(Object value) {
     PhaseLog.mark("render.start");
     String json = Json.pretty(value);
-    PhaseLog.mark("render.rendered", json.length() + " chars");
+    if (PhaseLog.enabled()) {
+      PhaseLog.mark("render.rendered", json.length() + " chars");
+    }
     out().println(json);
     out().flush();
     PhaseLog.mark("render.written");

@@ -47,7 +47,8 @@ public final class PhaseLog {
    * Marks a phase now with a detail.
    *
    * @param phase a fixed name
-   * @param detail sizes, counts or an algorithm name; never text that may hold a secret
+   * @param detail sizes, counts or an algorithm name; never text that may hold a secret (a detail
+   *     that must be computed is computed only when {@link #enabled()})
    */
   public static void mark(String phase, Object detail) {
     if (ON) {

@@ -88,8 +88,10 @@ public final class SshConnection implements AutoCloseable {
       EndSignallingBuffer out = new EndSignallingBuffer();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       try {
-        PhaseLog.mark(
-            "ssh.exec.open", command.length() + " chars, " + stdin.length + " stdin bytes");
+        if (PhaseLog.enabled()) {
+          PhaseLog.mark(
+              "ssh.exec.open", command.length() + " chars, " + stdin.length + " stdin bytes");
+        }
         channel = (ChannelExec) current.openChannel("exec");
         channel.setCommand(command.getBytes(StandardCharsets.UTF_8));
         channel.setInputStream(new ByteArrayInputStream(stdin));
@@ -128,7 +130,9 @@ public final class SshConnection implements AutoCloseable {
           LockSupport.parkNanos(POLL_NANOS);
         }
         int status = channel.getExitStatus();
-        PhaseLog.mark("ssh.exec.closed", "exit " + status + ", " + out.size() + " stdout bytes");
+        if (PhaseLog.enabled()) {
+          PhaseLog.mark("ssh.exec.closed", "exit " + status + ", " + out.size() + " stdout bytes");
+        }
         if (status == -1 && !settledConnected(current)) {
           drop(current);
           if (idempotent && attempt == 0 && System.nanoTime() < deadline) {
