@@ -11,8 +11,8 @@
 #   self="$(readlink -f "${BASH_SOURCE[0]}")" && . "${self%/*}/lib/jar-launcher.sh" && run_repo_jar <repo-relative jar> "$@"
 #
 # Start-up matters (the emulator is called many times a minute), so the common path forks little:
-# the launcher's one readlink, a subshell to find java when JAVA_HOME is unset, then the JVM;
-# paths are cut with parameter expansion, not dirname/basename.
+# the launcher's one readlink, then the JVM (java is looked up with the `command -v` builtin, no
+# subshell); paths are cut with parameter expansion, not dirname/basename.
 
 # run_repo_jar JAR_PATH_RELATIVE_TO_THE_REPOSITORY [ARGS...]: exec java -jar on it, building first
 # when it is missing. Returns (non-zero) only when it cannot start the jar. Java is
@@ -29,7 +29,9 @@ run_repo_jar() {
   jar="$repo/$jar_rel"
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
     java="$JAVA_HOME/bin/java"
-  elif ! java="$(command -v java)"; then
+  elif command -v java >/dev/null 2>&1; then
+    java=java # exec finds it on the PATH, as command -v just did
+  else
     echo "$launcher: java not found: set JAVA_HOME or put a Java 17+ 'java' on the PATH" >&2
     return 1
   fi

@@ -20,6 +20,7 @@ import dev.megaplan.cloud.cli.commands.StatusCommand;
 import dev.megaplan.cloud.cli.commands.SuperviseCommand;
 import dev.megaplan.cloud.cli.commands.VersionCommand;
 import dev.megaplan.cloud.core.Redactor;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,31 +49,31 @@ import picocli.CommandLine.Command;
     })
 public final class MegaplanCloud implements Runnable {
   /** The subcommands, in the order {@code --help} lists them. */
-  private static final List<Class<?>> SUBCOMMANDS =
+  private static final List<String> SUBCOMMANDS =
       List.of(
-          InitCommand.class,
-          BuildCommand.class,
-          DeployCommand.class,
-          BootstrapCommand.class,
-          ChainCommand.class,
-          StatusCommand.class,
-          ChainsCommand.class,
-          LogsCommand.class,
-          AttachCommand.class,
-          ExecCommand.class,
-          ResumeCommand.class,
-          SuperviseCommand.class,
-          DownCommand.class,
-          DestroyCommand.class,
-          ConfigCommand.class,
-          RedactCommand.class,
-          VersionCommand.class);
+          "init",
+          "build",
+          "deploy",
+          "bootstrap",
+          "chain",
+          "status",
+          "chains",
+          "logs",
+          "attach",
+          "exec",
+          "resume",
+          "supervise",
+          "down",
+          "destroy",
+          "config",
+          "redact",
+          "version");
 
   private final CliEnvironment environment;
 
   @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Creates the root command in the real process environment. */
+  /** Creates the root command, without subcommands, in the real process environment. */
   public MegaplanCloud() {
     this(CliEnvironment.system());
   }
@@ -120,13 +121,21 @@ public final class MegaplanCloud implements Runnable {
           return failure(e, out, err, redact.get().debug());
         }
       }
-      CommandLine commandLine = commandLine(environment, subcommandsFor(args));
+      // A call names its subcommand first (the root takes no other options): only that one is
+      // built, since picocli reads every command's annotations when it is added. Anything else
+      // (--help, a typo that wants suggestions, no arguments) gets the whole command line.
+      CommandLine commandLine =
+          args.length > 0 && SUBCOMMANDS.contains(args[0])
+              ? commandLine(environment, List.of(args[0]))
+              : commandLine(environment);
       commandLine.setOut(out);
       commandLine.setErr(err);
+      PhaseLog.mark("cli.commands_built");
       return commandLine.execute(args);
     } finally {
       out.flush();
       err.flush();
+      PhaseLog.mark("cli.done");
     }
   }
 
@@ -155,29 +164,19 @@ public final class MegaplanCloud implements Runnable {
     return commandLine(environment, SUBCOMMANDS);
   }
 
-  /**
-   * The subcommands a call needs: only the one its first argument names, else all of them. Picocli
-   * reflects over every command it registers, which is most of the start-up time, so a call such as
-   * {@code megaplan-cloud redact} builds one command, not eighteen; its parsing, help and errors
-   * are the same either way.
-   */
-  static List<Class<?>> subcommandsFor(String[] args) {
-    if (args.length > 0) {
-      for (Class<?> subcommand : SUBCOMMANDS) {
-        if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
-          return List.of(subcommand);
-        }
-      }
-    }
-    return SUBCOMMANDS;
-  }
-
-  private static CommandLine commandLine(CliEnvironment environment, List<Class<?>> subcommands) {
+  private static CommandLine commandLine(CliEnvironment environment, List<String> subcommands) {
     CommandLine commandLine = new CommandLine(new MegaplanCloud(environment));
-    for (Class<?> subcommand : subcommands) {
-      commandLine.addSubcommand(subcommand);
+    for (String name : subcommands) {
+      commandLine.addSubcommand(name, subcommand(name));
     }
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    if (PhaseLog.enabled()) {
+      commandLine.setExecutionStrategy(
+          parseResult -> {
+            PhaseLog.mark("cli.parsed");
+            return new CommandLine.RunLast().execute(parseResult);
+          });
+    }
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) ->
             failure(
@@ -198,12 +197,39 @@ public final class MegaplanCloud implements Runnable {
     return commandLine;
   }
 
+  /** A new instance of the named subcommand's class (a switch: no reflection, no lambda). */
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "init" -> new InitCommand();
+      case "build" -> new BuildCommand();
+      case "deploy" -> new DeployCommand();
+      case "bootstrap" -> new BootstrapCommand();
+      case "chain" -> new ChainCommand();
+      case "status" -> new StatusCommand();
+      case "chains" -> new ChainsCommand();
+      case "logs" -> new LogsCommand();
+      case "attach" -> new AttachCommand();
+      case "exec" -> new ExecCommand();
+      case "resume" -> new ResumeCommand();
+      case "supervise" -> new SuperviseCommand();
+      case "down" -> new DownCommand();
+      case "destroy" -> new DestroyCommand();
+      case "config" -> new ConfigCommand();
+      case "redact" -> new RedactCommand();
+      case "version" -> new VersionCommand();
+      default -> throw new IllegalArgumentException("no subcommand " + name);
+    };
+  }
+
   /**
    * The program's entry point.
    *
    * @param args the arguments
    */
   public static void main(String[] args) {
+    long entered = System.nanoTime();
+    PhaseLog.markAt("cli.main", entered);
+    PhaseLog.mark("timing.ready");
     CliEnvironment environment = CliEnvironment.system();
     // The writer and the byte stream share one destination, standard output (file descriptor 1).
     PrintWriter out =
@@ -211,6 +237,8 @@ public final class MegaplanCloud implements Runnable {
             new java.io.OutputStreamWriter(environment.stdout(), StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(execute(args, out, err, environment));
+    int status = execute(args, out, err, environment);
+    PhaseLog.mark("cli.exit");
+    System.exit(status);
   }
 }

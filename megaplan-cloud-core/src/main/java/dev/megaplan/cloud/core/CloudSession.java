@@ -13,8 +13,10 @@ import dev.megaplan.cloud.core.internal.remote.Sleeper;
 import dev.megaplan.cloud.core.internal.session.NoRemoteShell;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
 import dev.megaplan.cloud.core.internal.status.ChainStatusOperation;
+import dev.megaplan.cloud.core.internal.status.StatusObserver;
 import dev.megaplan.cloud.core.internal.status.WrapperOperations;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import dev.megaplan.cloud.core.internal.yaml.HomeDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -119,20 +120,7 @@ public final class CloudSession implements AutoCloseable {
   }
 
   private ChainObserver observerFor(Optional<String> remoteSpec) {
-    ChainStatusOperation status = new ChainStatusOperation(context);
-    // The first read has no PR number yet; the supervisor asks for the probe only when the chain
-    // awaits a PR merge, and then the state it just read names the PR.
-    OptionalLong[] lastPr = {OptionalLong.empty()};
-    return probePullRequest -> {
-      ChainObserver.Observed observed =
-          status.observe(remoteSpec, probePullRequest ? lastPr[0] : OptionalLong.empty());
-      observed
-          .status()
-          .chainState()
-          .prNumber()
-          .ifPresent(number -> lastPr[0] = OptionalLong.of(number));
-      return observed;
-    };
+    return new StatusObserver(new ChainStatusOperation(context), remoteSpec);
   }
 
   /**
@@ -441,7 +429,12 @@ public final class CloudSession implements AutoCloseable {
       if (opened == null) {
         ProviderContext providerContext =
             ProviderContext.builder().config(config).environment(environment).home(home).build();
-        opened = ProviderRegistry.discover().factory(config.provider()).create(providerContext);
+        ProviderRegistry registry = ProviderRegistry.discover();
+        if (PhaseLog.enabled()) {
+          PhaseLog.mark("providers.discovered", registry.names().size() + " factories");
+        }
+        opened = registry.factory(config.provider()).create(providerContext);
+        PhaseLog.mark("provider.created", config.provider());
       }
       if (opened == null) {
         throw new CloudException(

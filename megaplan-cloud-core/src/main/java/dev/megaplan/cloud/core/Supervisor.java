@@ -27,8 +27,10 @@ import java.util.function.UnaryOperator;
 /**
  * One safe supervisor tick (spec 05): observe, refresh branch/PR sync, re-observe (with the PR
  * probe folded in), decide with the pure {@link SupervisorPolicy}, carry the decision out with the
- * {@link EffectExecutor}, report. At most four exec channels per tick. Reach it through {@code
- * session.supervisor()}.
+ * {@link EffectExecutor}, report. The sync refresh runs in the same exec as the re-observation,
+ * before its probe, so a tick costs two exec channels, three with a restart (each status read one
+ * more when the chain state names another runner than the local sources do). Reach it through
+ * {@code session.supervisor()}.
  */
 public final class Supervisor {
   private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(90);
@@ -95,14 +97,32 @@ public final class Supervisor {
           errorReport("chain status read failed: " + redact.apply(e.getMessage())),
           Optional.empty());
     }
-    Map<String, Object> syncRefresh = refreshSync(first.status());
     ChainObserver.Observed observed = first;
     boolean probePr =
         first.status().effectiveStatus() == EffectiveStatus.AWAITING_PR_MERGE
             && first.status().chainState().prNumber().isPresent();
-    try {
-      observed = observer.observe(probePr);
-    } catch (CloudException e) {
+    Map<String, Object> syncRefresh = new LinkedHashMap<>();
+    Optional<ChainObserver.Observed> again;
+    if (shell.isEmpty()) {
+      syncRefresh.put("status", "skipped");
+      syncRefresh.put("reason", "no ssh_exec");
+      again = observeAgain(probePr);
+    } else {
+      // the refresh and the re-observation share one exec: the probe runs after the refresh
+      ChainObserver.Refreshed refreshed =
+          observer.refreshThenObserve(
+              shell.get(), refreshCommand(first.status()), SYNC_TIMEOUT, probePr);
+      if (refreshed.refreshFailure().isEmpty()) {
+        syncRefresh.put("status", "ok");
+      } else {
+        syncRefresh.put("status", "failed");
+        syncRefresh.put("reason", redact.apply(refreshed.refreshFailure().get()));
+      }
+      again = refreshed.observed();
+    }
+    if (again.isPresent()) {
+      observed = again.get();
+    } else {
       // the Python tool's shape: {status, reason?, re_read?} and nothing more
       syncRefresh.put("re_read", "failed");
     }
@@ -178,37 +198,24 @@ public final class Supervisor {
         .build();
   }
 
-  private Map<String, Object> refreshSync(ChainStatus status) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    if (shell.isEmpty()) {
-      result.put("status", "skipped");
-      result.put("reason", "no ssh_exec");
-      return result;
-    }
-    ChainState state = status.chainState();
-    SyncRefreshCommand command =
-        new SyncRefreshCommand(
-            status.resolvedWorkspace(),
-            status.spec(),
-            state.prNumber().isPresent()
-                ? OptionalLong.of(state.prNumber().getAsInt())
-                : OptionalLong.empty(),
-            extraRepos(status),
-            status.resolvedSession());
+  private Optional<ChainObserver.Observed> observeAgain(boolean probePr) {
     try {
-      Optional<String> failure =
-          SyncRefreshCommand.parse(shell.get().exec(command.render(), SYNC_TIMEOUT));
-      if (failure.isEmpty()) {
-        result.put("status", "ok");
-      } else {
-        result.put("status", "failed");
-        result.put("reason", redact.apply(failure.get()));
-      }
+      return Optional.of(observer.observe(probePr));
     } catch (CloudException e) {
-      result.put("status", "failed");
-      result.put("reason", redact.apply(e.getMessage()));
+      return Optional.empty();
     }
-    return result;
+  }
+
+  private static SyncRefreshCommand refreshCommand(ChainStatus status) {
+    ChainState state = status.chainState();
+    return new SyncRefreshCommand(
+        status.resolvedWorkspace(),
+        status.spec(),
+        state.prNumber().isPresent()
+            ? OptionalLong.of(state.prNumber().getAsInt())
+            : OptionalLong.empty(),
+        extraRepos(status),
+        status.resolvedSession());
   }
 
   @SuppressWarnings("unchecked")

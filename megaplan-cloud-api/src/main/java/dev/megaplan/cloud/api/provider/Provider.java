@@ -57,6 +57,15 @@ public interface Provider extends AutoCloseable {
   }
 
   /**
+   * A hint that remote commands follow shortly (a status read or a supervisor tick is about to
+   * start): a provider whose first command pays for a connection may start opening it now, in the
+   * background, so the caller's local work overlaps with it. Never fails and never blocks: a
+   * connection that cannot be opened fails the first real command exactly as it would without the
+   * hint. The default does nothing.
+   */
+  default void connectAhead() {}
+
+  /**
    * How commands on the box invoke tmux: {@code tmux} on container providers; the host provider
    * names its own server socket ({@code tmux -S '<root>/.megaplan/tmux.sock'}) so it never sees or
    * touches the user's own sessions. Command builders put this prefix in front of every tmux call.

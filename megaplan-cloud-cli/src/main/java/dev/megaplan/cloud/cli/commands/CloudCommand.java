@@ -11,6 +11,7 @@ import dev.megaplan.cloud.core.CloudSession;
 import dev.megaplan.cloud.core.CloudYaml;
 import dev.megaplan.cloud.core.LoadedConfig;
 import dev.megaplan.cloud.core.internal.json.Json;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,10 @@ abstract class CloudCommand implements Callable<Integer> {
     if (!Files.exists(file)) {
       throw DefaultCloudYaml.notFound(file);
     }
-    return CloudYaml.loader().homeDirectory(environment().home()).inspect(file);
+    PhaseLog.mark("config.load");
+    LoadedConfig loaded = CloudYaml.loader().homeDirectory(environment().home()).inspect(file);
+    PhaseLog.mark("config.loaded");
+    return loaded;
   }
 
   /** Loads cloud.yaml, applies the repo overrides and opens a session on the environment. */
@@ -75,11 +79,14 @@ abstract class CloudCommand implements Callable<Integer> {
           CloudYaml.withRepoOverrides(
               config, overrides.url(), overrides.branch(), overrides.workspace());
     }
-    return CloudSession.builder(config)
-        .environment(environment().env())
-        .home(environment().home())
-        .cloudYaml(cloudYamlPath())
-        .open();
+    CloudSession session =
+        CloudSession.builder(config)
+            .environment(environment().env())
+            .home(environment().home())
+            .cloudYaml(cloudYamlPath())
+            .open();
+    PhaseLog.mark("session.opened");
+    return session;
   }
 
   /** Prints a human line on stderr. */
@@ -114,7 +121,13 @@ abstract class CloudCommand implements Callable<Integer> {
 
   /** Prints a value as pretty JSON on stdout. */
   void printJson(Object value) {
-    out().println(Json.pretty(value));
+    PhaseLog.mark("render.start");
+    String json = Json.pretty(value);
+    if (PhaseLog.enabled()) {
+      PhaseLog.mark("render.rendered", json.length() + " chars");
+    }
+    out().println(json);
     out().flush();
+    PhaseLog.mark("render.written");
   }
 }

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import picocli.AutoComplete;
 
 /**
- * The build step that writes the bash completion script (picocli's {@link AutoComplete}) for the
- * command line with every subcommand registered. Not part of the product.
+ * The build's bash completion script, from the whole command line (the subcommands are added in
+ * code, not listed in the root's annotation, so picocli's own {@code AutoComplete} main, which
+ * reads only the annotation, would miss them). Not part of the product.
  */
 public final class CompletionScript {
   private CompletionScript() {}
@@ -18,7 +19,7 @@ public final class CompletionScript {
   /**
    * Writes the script.
    *
-   * @param args the file to write
+   * @param args the output file
    * @throws IOException when it cannot be written
    */
   public static void main(String[] args) throws IOException {

@@ -59,7 +59,7 @@ public final class SshProvider implements Provider {
   private final Function<Path, List<DeployStep>> renderer;
 
   /**
-   * Creates the provider; nothing is connected until the first operation.
+   * Creates the provider; nothing is connected until the first operation or {@link #connectAhead}.
    *
    * @param settings the endpoint, container and timeouts
    * @param renderer renders the deploy directory into the given directory and returns its steps
@@ -102,6 +102,12 @@ public final class SshProvider implements Provider {
   @Override
   public Optional<RemoteShell> remoteShell() {
     return Optional.of(shell);
+  }
+
+  /** Opens the SSH connection on a background thread (see {@link SshConnection#connectAhead}). */
+  @Override
+  public void connectAhead() {
+    connection.connectAhead();
   }
 
   @Override

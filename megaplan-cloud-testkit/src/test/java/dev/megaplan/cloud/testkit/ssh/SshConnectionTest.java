@@ -85,6 +85,47 @@ class SshConnectionTest {
   }
 
   @Test
+  void aConnectionOpenedAheadIsTheOneTheNextCommandsUse() throws Exception {
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      provider.connectAhead();
+      provider.connectAhead(); // a second hint while the first is under way changes nothing
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!server.logText().contains("Accepted publickey") && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      assertTrue(server.logText().contains("Accepted publickey"), "opened before any command");
+      provider.connectAhead(); // open already: nothing to do
+      assertEquals("ok\n", provider.remoteShell().orElseThrow().exec("echo ok").stdout());
+      assertEquals(1, provider.connectionsOpened());
+    }
+    assertEquals(1, server.connections(), server.logText());
+  }
+
+  @Test
+  void aConnectionThatCannotBeOpenedAheadFailsTheNextCommandAsItWouldWithoutTheHint()
+      throws Exception {
+    server.changeHostKey();
+    String without;
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      without =
+          assertThrows(
+                  CloudException.class, () -> provider.remoteShell().orElseThrow().exec("true"))
+              .getMessage();
+    }
+    long before = server.connections();
+    try (SshProvider provider = SshBoxes.provider(settings().build())) {
+      provider.connectAhead();
+      CloudException failure =
+          assertThrows(
+              CloudException.class, () -> provider.remoteShell().orElseThrow().exec("true"));
+      assertEquals(ErrorCode.PROVIDER_FAILED, failure.code());
+      assertEquals(without, failure.getMessage());
+    }
+    assertEquals(before + 1, server.connections(), "one attempt, not one per call");
+    assertFalse(server.logText().contains("Accepted publickey"), "never authenticated");
+  }
+
+  @Test
   void execSeparatesStdoutStderrAndTheExitCode() {
     try (SshProvider provider = SshBoxes.provider(settings().build())) {
       ExecResult result =

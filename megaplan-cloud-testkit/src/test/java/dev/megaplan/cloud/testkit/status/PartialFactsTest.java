@@ -57,8 +57,11 @@ class PartialFactsTest {
   }
 
   void answerStatus(ProbeDoc doc) {
-    box.when(Match.where(c -> c.contains("\"probe\": \"status\""), "status probe"))
+    box.when(Match.where(c -> c.contains("rec probe status"), "status probe"))
         .thenReturn(0, doc.render(), "");
+    // a tick's sync refresh runs in the same exec as its second status probe
+    box.when(Match.where(c -> c.contains("python3 -c"), "sync refresh, then the status probe"))
+        .thenReturn(0, doc.renderAfterStep(0, "", ""), "");
   }
 
   @Test
@@ -67,7 +70,6 @@ class PartialFactsTest {
     marker("{\"workspace\": \"/workspace/app\", \"provider\": \"ssh\", \"provider_identity\": 5}");
     answerStatus(
         new ProbeDoc().state(DEAD_STALE_STATE).spec(SPEC).runnerAnswer(1, "can't find session"));
-    box.when(Match.where(c -> c.contains("python3 -c"), "sync refresh")).thenReturn(0, "", "");
     box.when(Match.where(c -> c.contains("flock"), "restart")).thenReturn(0, "restarted\n", "");
 
     TickReport report;
@@ -120,7 +122,6 @@ class PartialFactsTest {
             .state(DEAD_STALE_STATE.replace("{", "{\"extra_repos\": [\"/workspace/state-lib\"], "))
             .spec(SPEC)
             .runnerAnswer(1, "can't find session"));
-    box.when(Match.where(c -> c.contains("python3 -c"), "sync refresh")).thenReturn(0, "", "");
     box.when(Match.where(c -> c.contains("flock"), "restart")).thenReturn(0, "restarted\n", "");
     CloudConfig config =
         CloudConfig.builder()

@@ -1,22 +1,19 @@
 package dev.megaplan.cloud.testkit.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 /**
- * Builds the one-line answers of the status probe scripts by hand, as the box would print them
- * (every value base64), so a {@code FakeProvider} can play the box.
+ * Builds the framed answers of the status probe scripts by hand, as the box would print them
+ * (records with file contents and outputs as they are), so a {@code FakeProvider} can play the box.
  */
 final class ProbeDoc {
   private String stateSource = "hashed";
   private String state;
   private String spec;
   private String runtimePolicy;
-  private String runner = output(0, "", "");
-  private String chainLog = "\"missing\": true";
+  private Output runner = output(0, "", "");
+  private Output chainLog;
   private String plan;
-  private String planStatus;
-  private String verify;
+  private Output planStatus;
+  private Output verify;
 
   ProbeDoc state(String text) {
     this.state = text;
@@ -64,61 +61,78 @@ final class ProbeDoc {
   }
 
   String render() {
-    StringBuilder out =
-        new StringBuilder("{\"probe\": \"status\", \"state_source\": \"")
-            .append(state == null ? "absent" : stateSource)
-            .append("\", \"state\": ")
-            .append(file(state))
-            .append(", \"spec\": ")
-            .append(file(spec))
-            .append(", \"runtime_policy\": ")
-            .append(file(runtimePolicy))
-            .append(", \"runner\": {")
-            .append(runner)
-            .append("}, \"chain_log\": {")
-            .append(chainLog)
-            .append('}');
+    StringBuilder out = new StringBuilder();
+    rec(out, "probe status");
+    rec(out, "source " + (state == null ? "absent" : stateSource));
+    file(out, "state", state);
+    file(out, "spec", spec);
+    file(out, "runtime_policy", runtimePolicy);
+    capture(out, "runner", runner);
+    if (chainLog == null) {
+      rec(out, "missing chain_log");
+    } else {
+      capture(out, "chain_log", chainLog);
+    }
     appendPlan(out);
-    return out.append("}\n").toString();
+    rec(out, "end");
+    return out.toString();
+  }
+
+  /**
+   * The answer of a step (the supervisor's sync refresh) and then of the full probe, as one exec
+   * prints them.
+   */
+  String renderAfterStep(int exit, String stdout, String stderr) {
+    StringBuilder out = new StringBuilder();
+    rec(out, "probe step");
+    capture(out, "step", output(exit, stdout, stderr));
+    rec(out, "end");
+    return out + render();
   }
 
   String renderPlanOnly() {
-    StringBuilder out = new StringBuilder("{\"probe\": \"plan\"");
+    StringBuilder out = new StringBuilder();
+    rec(out, "probe plan");
     appendPlan(out);
-    return out.append("}\n").toString();
+    rec(out, "end");
+    return out.toString();
   }
 
   private void appendPlan(StringBuilder out) {
     if (plan == null) {
-      out.append(", \"plan\": null");
+      rec(out, "noplan");
     } else {
-      out.append(", \"plan\": \"")
-          .append(b64(plan))
-          .append("\", \"plan_status\": {")
-          .append(planStatus)
-          .append("}, \"verify_human\": {")
-          .append(verify)
-          .append('}');
+      rec(out, "plan");
+      out.append(plan);
+      capture(out, "verify_human", verify);
+      capture(out, "plan_status", planStatus);
     }
   }
 
-  private static String file(String text) {
-    return text == null
-        ? "{\"present\": false}"
-        : "{\"present\": true, \"b64\": \"" + b64(text) + "\"}";
+  private static void rec(StringBuilder out, String header) {
+    out.append("\n@@megaplan-probe@@ ").append(header).append('\n');
   }
 
-  static String output(int exit, String stdout, String stderr) {
-    return "\"exit\": "
-        + exit
-        + ", \"stdout\": \""
-        + b64(stdout)
-        + "\", \"stderr\": \""
-        + b64(stderr)
-        + "\"";
+  private static void file(StringBuilder out, String name, String text) {
+    if (text == null) {
+      rec(out, "file " + name + " absent");
+    } else {
+      rec(out, "file " + name + " present");
+      out.append(text);
+    }
   }
 
-  static String b64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  private static void capture(StringBuilder out, String name, Output output) {
+    rec(out, "out " + name);
+    out.append(output.stdout);
+    rec(out, "err " + name + " " + output.exit);
+    out.append(output.stderr);
   }
+
+  static Output output(int exit, String stdout, String stderr) {
+    return new Output(exit, stdout, stderr);
+  }
+
+  /** What a captured command answered. */
+  record Output(int exit, String stdout, String stderr) {}
 }

@@ -69,7 +69,7 @@ class ScriptedStatusReadTest {
   }
 
   void answer(ProbeDoc doc) {
-    box.when(Match.where(c -> c.contains("\"probe\": \"status\""), "status probe"))
+    box.when(Match.where(c -> c.contains("rec probe status"), "status probe"))
         .thenReturn(0, doc.render(), "");
   }
 
@@ -175,7 +175,7 @@ class ScriptedStatusReadTest {
     String escaped = STATE.replace("\"m2-plan\"", "\"m2 \\\"quoted\\\" plan\"");
     ProbeDoc first = new ProbeDoc().state(escaped).spec(SPEC);
     answer(first);
-    box.when(Match.where(c -> c.contains("\"probe\": \"plan\""), "plan probe"))
+    box.when(Match.where(c -> c.contains("rec probe plan"), "plan probe"))
         .thenReturn(
             0,
             new ProbeDoc()

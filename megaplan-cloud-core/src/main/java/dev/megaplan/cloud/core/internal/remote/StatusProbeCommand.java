@@ -3,7 +3,6 @@ package dev.megaplan.cloud.core.internal.remote;
 import static dev.megaplan.cloud.core.internal.shell.ShellQuote.assign;
 import static dev.megaplan.cloud.core.internal.shell.ShellQuote.quote;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.megaplan.cloud.api.provider.ExecResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +17,12 @@ import java.util.OptionalLong;
  * has-session}, the chain log's stat, and — for the current plan — {@code LAUNCHER status --plan P}
  * and {@code MEGAPLAN_TRUSTED_CONTAINER=1 LAUNCHER verify-human --list --plan P --json}, plus
  * optionally the PR probe {@code gh pr view N --json state --jq .state}. Everything is printed as
- * one JSON line with every value base64-encoded; {@link #parse(ExecResult)} decodes it into a
- * {@link StatusProbeResult}.
+ * {@link ProbeFrames} records, file contents and outputs as they are; {@link #parse(ExecResult)}
+ * reads them into a {@link StatusProbeResult}.
+ *
+ * <p>The script forks little, since on a busy box each process costs milliseconds: one {@code cat}
+ * per file, two processes per captured command (the substitution and the command), one {@code sed}
+ * for the plan name; the two launcher calls run side by side.
  *
  * <p>The current plan is only known from the state, so the script extracts {@code
  * "current_plan_name": "…"} with {@code sed} (good for JSON written by Python's {@code json.dump}
@@ -57,6 +60,14 @@ public record StatusProbeCommand(
     OptionalLong prNumber,
     Duration callTimeout) {
 
+  /** A line of the state naming the current plan, as {@code json.dump} writes it (sed BRE). */
+  private static final String PLAN_PATTERN =
+      "\"current_plan_name\"[[:space:]]*:[[:space:]]*\"[^\"\\\\]*\"";
+
+  /** The same, capturing the name. */
+  private static final String PLAN_PATTERN_CAPTURING =
+      "\"current_plan_name\"[[:space:]]*:[[:space:]]*\"\\([^\"\\\\]*\\)\"";
+
   /** The default limit of each launcher call (the chain spec's default {@code status_timeout}). */
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -92,7 +103,49 @@ public record StatusProbeCommand(
    * @return the shell text
    */
   public String render() {
+    return String.join("\n", renderLines(List.of()));
+  }
+
+  /**
+   * A command on the box, then the full probe, in ONE exec: the supervisor's sync refresh followed
+   * by its re-observation. The step runs first and to its end (its stdin closed); whatever it
+   * answers, the probe runs after it and sees what it changed. {@link #parseStep(ExecResult)} reads
+   * the step's answer, {@link #parse(ExecResult)} the probe's.
+   *
+   * @param step the step's shell text, for example {@code SyncRefreshCommand.render()}
+   * @return the shell text
+   */
+  public String renderAfter(String step) {
+    return String.join(
+        "\n",
+        renderLines(
+            List.of(
+                "rec probe step",
+                // a subshell body: an `exit` in the step ends the step, not the capture
+                "first_step() (",
+                step,
+                ")",
+                "capture step first_step </dev/null",
+                "rec end")));
+  }
+
+  /**
+   * Reads the answer of the step of {@link #renderAfter(String)}.
+   *
+   * @param result what the command returned
+   * @return the step's exit status and outputs
+   * @throws dev.megaplan.cloud.api.CloudException {@code provider_failed} when the step's answer is
+   *     missing or cut short
+   */
+  public static ExecResult parseStep(ExecResult result) {
+    StatusProbeResult.CommandOutput step =
+        ProbeFrames.section(result, "step before the chain status probe", "step").output("step");
+    return ExecResult.of(step.exitCode(), step.stdout(), step.stderr());
+  }
+
+  private List<String> renderLines(List<String> before) {
     List<String> lines = new ArrayList<>(preamble());
+    lines.addAll(before);
     lines.addAll(
         List.of(
             assign("spec", remoteSpec),
@@ -101,39 +154,39 @@ public record StatusProbeCommand(
             assign("policy", runtimePolicyPath),
             assign("session", session),
             assign("log", chainLogPath),
-            "file_json() {",
-            "  if [ ! -e \"$1\" ]; then printf '{\"present\": false}'",
-            "  elif [ -f \"$1\" ] && [ -r \"$1\" ]; then printf '{\"present\": true, \"b64\": \"%s\"}'"
-                + " \"$(b64 < \"$1\")\"",
-            "  else printf '{\"present\": true, \"unreadable\": true}'; fi",
-            "}",
             "tmux_has() { " + tmux + " has-session -t \"=$session\"; }",
             "if [ -e \"$state\" ]; then state_file=$state; source=hashed",
             "elif [ -e \"$legacy\" ]; then state_file=$legacy; source=legacy",
             "else state_file=; source=absent; fi",
-            "printf '{\"probe\": \"status\", \"state_source\": \"%s\", \"state\": ' \"$source\"",
-            "if [ -n \"$state_file\" ]; then file_json \"$state_file\"; else printf '{\"present\": false}'; fi",
-            "printf ', \"spec\": '; file_json \"$spec\"",
-            "printf ', \"runtime_policy\": '; file_json \"$policy\"",
-            "printf ', \"runner\": {'; capture tmux_has; printf '}'",
-            "printf ', \"chain_log\": {'",
-            "if [ -e \"$log\" ]; then capture stat -c '%Y %s' \"$log\"; else printf '\"missing\": true'; fi",
-            "printf '}'",
+            "rec probe status",
+            "rec source \"$source\"",
+            "if [ -n \"$state_file\" ]; then file_rec state \"$state_file\";"
+                + " else rec file state absent; fi",
+            "file_rec spec \"$spec\"",
+            "file_rec runtime_policy \"$policy\"",
+            "capture runner tmux_has",
+            "if [ -e \"$log\" ]; then capture chain_log stat -c '%Y %s' \"$log\";"
+                + " else rec missing chain_log; fi",
             "plan=",
             "if [ -n \"$state_file\" ] && [ -r \"$state_file\" ]; then",
-            "  plan=$(sed -n 's/.*\"current_plan_name\"[[:space:]]*:[[:space:]]*\"\\([^\"\\\\]*\\)\".*/\\1/p'"
-                + " \"$state_file\" | head -n 1)",
+            "  plan=$(sed -n '/"
+                + PLAN_PATTERN
+                + "/{s/.*"
+                + PLAN_PATTERN_CAPTURING
+                + ".*/\\1/p;q;}'"
+                + " \"$state_file\")",
             "fi"));
     lines.addAll(planProbes());
     if (prNumber.isPresent()) {
       lines.add(
           "pr=$(cd \"$ws\" && limited gh pr view "
               + prNumber.getAsLong()
-              + " --json state --jq .state 2>/dev/null || echo unknown)");
-      lines.add("printf ', \"pr_state\": \"%s\"' \"$(b64s \"$pr\")\"");
+              + " --json state --jq .state 2>/dev/null </dev/null || echo unknown)");
+      lines.add("rec pr");
+      lines.add("printf '%s' \"$pr\"");
     }
-    lines.add("printf '}\\n'");
-    return String.join("\n", lines);
+    lines.add("rec end");
+    return lines;
   }
 
   /**
@@ -146,9 +199,9 @@ public record StatusProbeCommand(
   public String renderPlanProbes(Optional<String> plan) {
     List<String> lines = new ArrayList<>(preamble());
     lines.add(assign("plan", plan.orElse("")));
-    lines.add("printf '{\"probe\": \"plan\"'");
+    lines.add("rec probe plan");
     lines.addAll(planProbes());
-    lines.add("printf '}\\n'");
+    lines.add("rec end");
     return String.join("\n", lines);
   }
 
@@ -156,7 +209,7 @@ public record StatusProbeCommand(
     String limit = Long.toString(Math.max(1, callTimeout.toSeconds()));
     return List.of(
         assign("ws", workspace),
-        ShellSnippets.BASE64_FUNCTIONS + ShellSnippets.CAPTURE_FUNCTION,
+        ProbeFrames.FUNCTIONS,
         "if command -v timeout >/dev/null 2>&1; then limited() { timeout "
             + limit
             + " \"$@\"; };"
@@ -167,16 +220,21 @@ public record StatusProbeCommand(
             + " megaplan \"$@\"; }");
   }
 
-  /** One place for the plan part of both scripts: {@code plan} is set before it runs. */
+  /**
+   * One place for the plan part of both scripts ({@code plan} is set before it runs): the two
+   * launcher calls run side by side, verification's records buffered in a pipe until the status
+   * call's are written; neither reads stdin.
+   */
   private static List<String> planProbes() {
     return List.of(
         "if [ -n \"$plan\" ]; then",
-        "  printf ', \"plan\": \"%s\", \"plan_status\": {' \"$(b64s \"$plan\")\"",
-        "  capture mp status --plan \"$plan\"",
-        "  printf '}, \"verify_human\": {'",
-        "  capture mp_trusted verify-human --list --plan \"$plan\" --json",
-        "  printf '}'",
-        "else printf ', \"plan\": null'; fi");
+        "  rec plan",
+        "  printf '%s' \"$plan\"",
+        "  capture verify_human mp_trusted verify-human --list --plan \"$plan\" --json </dev/null | {",
+        "    capture plan_status mp status --plan \"$plan\" </dev/null",
+        "    cat",
+        "  }",
+        "else rec noplan; fi");
   }
 
   /**
@@ -187,38 +245,31 @@ public record StatusProbeCommand(
    * @throws dev.megaplan.cloud.api.CloudException {@code provider_failed} when unreadable
    */
   public static StatusProbeResult parse(ExecResult result) {
-    JsonNode doc = ProbeJson.document(result, "chain status probe");
-    if (!doc.path("probe").asText().equals("status")) {
-      throw ProbeJson.unparseable("chain status probe", result, "not a status probe document");
-    }
+    ProbeFrames frames = ProbeFrames.section(result, "chain status probe", "status");
     List<String> unreadable = new ArrayList<>();
     StatusProbeResult.StateSource source =
-        switch (doc.path("state_source").asText()) {
+        switch (frames.find("source").map(f -> f.header().get(f.header().size() - 1)).orElse("")) {
           case "hashed" -> StatusProbeResult.StateSource.HASHED;
           case "legacy" -> StatusProbeResult.StateSource.LEGACY;
           default -> StatusProbeResult.StateSource.ABSENT;
         };
-    Optional<String> state = file(doc, "state", unreadable);
-    Optional<String> spec = file(doc, "spec", unreadable);
-    Optional<String> policy = file(doc, "runtime_policy", unreadable);
-    StatusProbeResult.CommandOutput tmux = output(doc.path("runner"));
-    JsonNode log = doc.path("chain_log");
-    StatusProbeResult.LogStat logStat;
-    if (log.path("missing").asBoolean(false)) {
-      logStat = StatusProbeResult.LogStat.unavailable("no such file");
-    } else {
-      logStat = StatusProbeResult.LogStat.fromStat(output(log));
-    }
+    Optional<String> state = frames.file("state", unreadable);
+    Optional<String> spec = frames.file("spec", unreadable);
+    Optional<String> policy = frames.file("runtime_policy", unreadable);
+    StatusProbeResult.LogStat logStat =
+        frames.has("missing", "chain_log")
+            ? StatusProbeResult.LogStat.unavailable("no such file")
+            : StatusProbeResult.LogStat.fromStat(frames.output("chain_log"));
     return new StatusProbeResult(
         source,
         state,
         spec,
         policy,
         unreadable,
-        StatusProbeResult.RunnerProbe.fromHasSession(tmux),
+        StatusProbeResult.RunnerProbe.fromHasSession(frames.output("runner")),
         logStat,
-        planProbes(doc),
-        ProbeJson.text(doc, "pr_state"));
+        planProbes(frames),
+        frames.find("pr").map(ProbeFrames.Frame::payload));
   }
 
   /**
@@ -228,37 +279,17 @@ public record StatusProbeCommand(
    * @return the plan probes
    */
   public static StatusProbeResult.PlanProbes parsePlanProbes(ExecResult result) {
-    JsonNode doc = ProbeJson.document(result, "plan probe");
-    if (!doc.path("probe").asText().equals("plan")) {
-      throw ProbeJson.unparseable("plan probe", result, "not a plan probe document");
-    }
-    return planProbes(doc);
+    return planProbes(ProbeFrames.section(result, "plan probe", "plan"));
   }
 
-  private static StatusProbeResult.PlanProbes planProbes(JsonNode doc) {
-    Optional<String> plan = ProbeJson.text(doc, "plan");
+  private static StatusProbeResult.PlanProbes planProbes(ProbeFrames frames) {
+    Optional<ProbeFrames.Frame> plan = frames.find("plan");
     if (plan.isEmpty()) {
       return StatusProbeResult.PlanProbes.NONE;
     }
     return new StatusProbeResult.PlanProbes(
-        plan,
-        Optional.of(output(doc.path("plan_status"))),
-        Optional.of(output(doc.path("verify_human"))));
-  }
-
-  private static Optional<String> file(JsonNode doc, String field, List<String> unreadable) {
-    JsonNode node = doc.path(field);
-    if (node.path("unreadable").asBoolean(false)) {
-      unreadable.add(field);
-      return Optional.empty();
-    }
-    return node.path("present").asBoolean(false) ? ProbeJson.text(node, "b64") : Optional.empty();
-  }
-
-  private static StatusProbeResult.CommandOutput output(JsonNode node) {
-    return new StatusProbeResult.CommandOutput(
-        node.path("exit").asInt(-1),
-        ProbeJson.text(node, "stdout").orElse(""),
-        ProbeJson.text(node, "stderr").orElse(""));
+        Optional.of(plan.get().payload()),
+        Optional.of(frames.output("plan_status")),
+        Optional.of(frames.output("verify_human")));
   }
 }

@@ -3,6 +3,7 @@ package dev.megaplan.cloud.core.internal.status;
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.chain.ChainState;
+import dev.megaplan.cloud.api.provider.ExecResult;
 import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.api.status.ChainStatus;
 import dev.megaplan.cloud.core.chain.ChainStatePath;
@@ -11,22 +12,25 @@ import dev.megaplan.cloud.core.internal.remote.StatusProbeCommand;
 import dev.megaplan.cloud.core.internal.remote.StatusProbeResult;
 import dev.megaplan.cloud.core.internal.session.SessionContext;
 import dev.megaplan.cloud.core.internal.supervisor.ChainObserver;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Reads a chain's status (04): resolves the chain and its execution context, gathers every
  * observation in ONE remote exec ({@link StatusProbeCommand}), and assembles the payload. Reads
  * only: nothing local or remote is written.
  *
- * <p>Round trips: one exec. A second only when the state, once parsed, says something the probe
- * could not know in advance: its current plan differs from the one the script extracted with {@code
- * sed} (only the plan probes are re-run), or it names another workspace or session than the local
- * sources did (the whole probe is re-run with the state's values, since the runner, the log and the
- * plan calls all depend on them). A provider without a remote shell gets no exec at all (see {@link
+ * <p>Round trips: one exec ({@link #observeAfter} runs a step before the probe in that same exec).
+ * A second only when the state, once parsed, says something the probe could not know in advance:
+ * its current plan differs from the one the script extracted with {@code sed} (only the plan probes
+ * are re-run), or it names another workspace or session than the local sources did (the whole probe
+ * is re-run with the state's values, since the runner, the log and the plan calls all depend on
+ * them). A provider without a remote shell gets no exec at all (see {@link
  * ChainStatusAssembler#withoutRemoteShell}).
  *
  * <p>Every failure leaving this class is redacted.
@@ -69,14 +73,64 @@ public final class ChainStatusOperation {
    * @return the payload and the PR probe's lower-cased answer (when probed)
    */
   public ChainObserver.Observed observe(Optional<String> remoteSpec, OptionalLong prNumber) {
+    // the probe follows the local work below (marker, context, command): let a connection open
+    // meanwhile
+    session.provider().connectAhead();
     try {
-      return gather(remoteSpec, prNumber);
+      return gather(remoteSpec, prNumber, ChainStatusOperation::probe);
     } catch (CloudException e) {
       throw redaction.failure(e);
     }
   }
 
-  private ChainObserver.Observed gather(Optional<String> remoteSpec, OptionalLong prNumber) {
+  /**
+   * Runs a command on the box and then reads the status, in the same exec as the read's first probe
+   * (the supervisor's sync refresh and its re-observation: one exec channel instead of two). The
+   * step runs at most once, whatever the read does next.
+   *
+   * @param remoteSpec the explicit remote spec, if given
+   * @param prNumber the PR to probe, if any
+   * @param step the step's shell text
+   * @param stepTimeout how long the step may take
+   * @param stepAnswer receives the step's answer as soon as the exec returns (not called when the
+   *     exec failed or the step's answer is missing)
+   * @return the payload and the PR probe's answer
+   * @throws CloudException as {@link #observe}, redacted
+   */
+  public ChainObserver.Observed observeAfter(
+      Optional<String> remoteSpec,
+      OptionalLong prNumber,
+      String step,
+      Duration stepTimeout,
+      Consumer<ExecResult> stepAnswer) {
+    session.provider().connectAhead();
+    try {
+      return gather(
+          remoteSpec,
+          prNumber,
+          (shell, command) -> {
+            ExecResult result =
+                shell.exec(command.renderAfter(step), command.execTimeout().plus(stepTimeout));
+            try {
+              stepAnswer.accept(StatusProbeCommand.parseStep(result));
+            } catch (CloudException missing) {
+              // no answer from the step: the caller reports it; the probe's own answer may be whole
+            }
+            return StatusProbeCommand.parse(result);
+          });
+    } catch (CloudException e) {
+      throw redaction.failure(e);
+    }
+  }
+
+  /** How the read runs its first probe. */
+  @FunctionalInterface
+  private interface FirstProbe {
+    StatusProbeResult run(RemoteShell shell, StatusProbeCommand command);
+  }
+
+  private ChainObserver.Observed gather(
+      Optional<String> remoteSpec, OptionalLong prNumber, FirstProbe first) {
     Optional<LastChainMarker> marker = session.markers().readLastChain(session.cloudYaml());
     ChainTarget target =
         ChainTarget.resolve(remoteSpec, marker, session.config(), session.provider());
@@ -87,7 +141,7 @@ public final class ChainStatusOperation {
           assembler.withoutRemoteShell(target, local), Optional.empty());
     }
     StatusProbeCommand command = command(target, local, prNumber);
-    StatusProbeResult raw = probe(shell.get(), command);
+    StatusProbeResult raw = first.run(shell.get(), command);
     assembler.requireSpec(target, raw);
     ChainState state = assembler.state(target, raw);
     // the state is the first source of every fact: the payload always uses the context resolved

@@ -1,6 +1,10 @@
 package dev.megaplan.cloud.core.internal.supervisor;
 
+import dev.megaplan.cloud.api.CloudException;
+import dev.megaplan.cloud.api.provider.RemoteShell;
 import dev.megaplan.cloud.api.status.ChainStatus;
+import dev.megaplan.cloud.core.internal.remote.SyncRefreshCommand;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,10 +22,43 @@ public interface ChainObserver {
   Observed observe(boolean probePullRequest);
 
   /**
+   * The supervisor's sync refresh, then an observation that sees what it changed. This default runs
+   * them one after the other (two execs); an observer that builds its own probe runs both in one.
+   *
+   * @param shell the box's shell
+   * @param refresh the sync refresh
+   * @param timeout how long the refresh may take
+   * @param probePullRequest whether to ask {@code gh} for the PR's state too
+   * @return how the refresh went and the observation, absent when it could not be read
+   */
+  default Refreshed refreshThenObserve(
+      RemoteShell shell, SyncRefreshCommand refresh, Duration timeout, boolean probePullRequest) {
+    Optional<String> failure;
+    try {
+      failure = SyncRefreshCommand.parse(shell.exec(refresh.render(), timeout));
+    } catch (CloudException e) {
+      failure = Optional.of(e.getMessage());
+    }
+    try {
+      return new Refreshed(failure, Optional.of(observe(probePullRequest)));
+    } catch (CloudException e) {
+      return new Refreshed(failure, Optional.empty());
+    }
+  }
+
+  /**
    * An observation.
    *
    * @param status the chain status payload
    * @param prMergeState the PR probe's answer, when probed
    */
   record Observed(ChainStatus status, Optional<String> prMergeState) {}
+
+  /**
+   * A sync refresh and the observation after it.
+   *
+   * @param refreshFailure why the refresh failed (not redacted yet), empty when it succeeded
+   * @param observed the observation, empty when the status could not be read again
+   */
+  record Refreshed(Optional<String> refreshFailure, Optional<Observed> observed) {}
 }

@@ -169,6 +169,52 @@ class StatusProbeCommandTest {
   }
 
   @Test
+  void aStepRunsBeforeTheProbeInTheSameExecAndTheProbeSeesWhatItWrote() {
+    String state = ws + "/.megaplan/plans/.chains/chain-0123456789ab.json";
+    box.write("work 'space' ü/.megaplan/plans/.chains/chain-0123456789ab.json", "{}");
+    box.write("work 'space' ü/chain.yaml", "milestones: []\n");
+    String step =
+        "cat; printf '{\"current_plan_name\": \"after-step\"}' > "
+            + dev.megaplan.cloud.core.internal.shell.ShellQuote.quote(state)
+            + "; echo step-out; echo step-err >&2; exit 4";
+
+    ExecResult result = box.exec(probe().renderAfter(step));
+
+    assertEquals(
+        ExecResult.of(4, "step-out\n", "step-err\n"), StatusProbeCommand.parseStep(result));
+    StatusProbeResult r = StatusProbeCommand.parse(result);
+    assertEquals(Optional.of("{\"current_plan_name\": \"after-step\"}"), r.state());
+    assertEquals(Optional.of("after-step"), r.planProbes().plan());
+  }
+
+  @Test
+  void theTwoLauncherCallsRunSideBySide() {
+    // each call announces itself, then waits (up to 15 s) for the other: only calls that run at the
+    // same time both see their partner; calls one after the other would report "alone"
+    launcher =
+        box.script(
+            "bin/rendezvous",
+            String.join(
+                "\n",
+                "me=$1; other=status; [ \"$me\" = status ] && other=verify-human",
+                "touch \"started-$me\"",
+                "i=0",
+                "while [ ! -e \"started-$other\" ] && [ $i -lt 150 ]; do sleep 0.1; i=$((i+1)); done",
+                "if [ -e \"started-$other\" ]; then echo \"$me met $other\"; else echo \"$me alone\"; fi",
+                "cat",
+                ""));
+    box.write(
+        "work 'space' ü/.megaplan/plans/.chains/chain-0123456789ab.json",
+        "{\"current_plan_name\": \"p\"}");
+
+    StatusProbeResult r = StatusProbeCommand.parse(box.exec(probe().render()));
+
+    // and `cat` above proves neither call reads another's output or the script's stdin
+    assertEquals("status met verify-human\n", r.planProbes().status().orElseThrow().stdout());
+    assertEquals("verify-human met status\n", r.planProbes().verifyHuman().orElseThrow().stdout());
+  }
+
+  @Test
   void missingTmuxMakesTheRunnerUnknown() {
     StatusProbeResult r =
         StatusProbeCommand.parse(

@@ -9,6 +9,7 @@ import com.jcraft.jsch.SftpException;
 import dev.megaplan.cloud.api.CloudException;
 import dev.megaplan.cloud.api.ErrorCode;
 import dev.megaplan.cloud.api.provider.ExecResult;
+import dev.megaplan.cloud.core.internal.timing.PhaseLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,9 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * One SSH connection (a JSch {@link Session}), opened at first use and reused for every exec
- * channel and SFTP transfer of a provider. The host key is verified against the known-hosts file;
- * keep-alive probes an idle connection.
+ * One SSH connection (a JSch {@link Session}), opened at first use (or ahead of it, see {@link
+ * #connectAhead}) and reused for every exec channel and SFTP transfer of a provider. The host key
+ * is verified against the known-hosts file; keep-alive probes an idle connection.
  *
  * <p>Reconnecting: when opening a channel fails because the connection is gone, the command never
  * reached the box, so the connection is reopened once and the command sent. When the connection
@@ -39,6 +40,9 @@ public final class SshConnection implements AutoCloseable {
   private Session session;
   private HostKeyCheck hostKeys;
   private long opened;
+  private long attempts;
+  private boolean connectingAhead;
+  private RuntimeException aheadFailure;
 
   /**
    * Describes the connection; nothing is opened until the first call.
@@ -84,12 +88,17 @@ public final class SshConnection implements AutoCloseable {
       EndSignallingBuffer out = new EndSignallingBuffer();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       try {
+        if (PhaseLog.enabled()) {
+          PhaseLog.mark(
+              "ssh.exec.open", command.length() + " chars, " + stdin.length + " stdin bytes");
+        }
         channel = (ChannelExec) current.openChannel("exec");
         channel.setCommand(command.getBytes(StandardCharsets.UTF_8));
         channel.setInputStream(new ByteArrayInputStream(stdin));
         channel.setOutputStream(out);
         channel.setErrStream(err);
         channel.connect(remainingMillis(deadline));
+        PhaseLog.mark("ssh.exec.opened");
       } catch (JSchException e) {
         drop(current);
         if (attempt == 0 && System.nanoTime() < deadline) {
@@ -121,6 +130,9 @@ public final class SshConnection implements AutoCloseable {
           LockSupport.parkNanos(POLL_NANOS);
         }
         int status = channel.getExitStatus();
+        if (PhaseLog.enabled()) {
+          PhaseLog.mark("ssh.exec.closed", "exit " + status + ", " + out.size() + " stdout bytes");
+        }
         if (status == -1 && !settledConnected(current)) {
           drop(current);
           if (idempotent && attempt == 0 && System.nanoTime() < deadline) {
@@ -285,12 +297,46 @@ public final class SshConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts opening the connection on a background thread, unless it is open or already being
+   * opened, so that local work the caller still does overlaps with the TCP handshake, the key
+   * exchange and authentication. The next call waits for that attempt and uses its connection; when
+   * the attempt failed, the next call throws its failure (once), exactly as it would have failed
+   * opening the connection itself. Never throws.
+   */
+  public synchronized void connectAhead() {
+    if (connectingAhead || (session != null && session.isConnected())) {
+      return;
+    }
+    connectingAhead = true;
+    long ticket = attempts;
+    Thread thread = new Thread(() -> openAhead(ticket), "megaplan-ssh-connect-ahead");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Opens the connection, unless a call already tried since the hint (then there is no need). */
+  private synchronized void openAhead(long ticket) {
+    try {
+      if (attempts == ticket) {
+        session(System.nanoTime() + endpoint.connectTimeout().toNanos());
+      }
+    } catch (RuntimeException e) {
+      aheadFailure = e;
+    } finally {
+      connectingAhead = false;
+    }
+  }
+
   /** Closes the connection; never throws. */
   @Override
   public synchronized void close() {
+    attempts++; // a connect-ahead that has not started yet no longer applies
+    aheadFailure = null;
     if (session != null) {
       session.disconnect();
       session = null;
+      PhaseLog.mark("ssh.disconnected");
     }
   }
 
@@ -298,11 +344,21 @@ public final class SshConnection implements AutoCloseable {
     if (session != null && session.isConnected()) {
       return session;
     }
+    if (aheadFailure != null) {
+      RuntimeException failure = aheadFailure;
+      aheadFailure = null;
+      throw failure;
+    }
     if (session != null) {
       session.disconnect();
       session = null;
     }
+    attempts++;
+    PhaseLog.mark("ssh.connect");
     JSch jsch = new JSch();
+    if (PhaseLog.enabled()) {
+      jsch.setInstanceLogger(new JschPhaseLogger());
+    }
     String auth = SshAuth.configure(jsch, endpoint);
     String knownHostsFile = endpoint.knownHosts().toString();
     try {
@@ -355,6 +411,7 @@ public final class SshConnection implements AutoCloseable {
     }
     opened++;
     session = fresh;
+    PhaseLog.mark("ssh.connected");
     return fresh;
   }
 
