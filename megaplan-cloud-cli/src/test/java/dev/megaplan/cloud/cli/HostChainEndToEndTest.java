@@ -83,6 +83,11 @@ class HostChainEndToEndTest {
   }
 
   private void chainSpec(String extra, int stepMs) throws IOException {
+    chainSpec(extra, stepMs, "");
+  }
+
+  /** The chain; {@code scenario} adds lines to the emulator block (e.g. a held milestone). */
+  private void chainSpec(String extra, int stepMs, String scenario) throws IOException {
     Files.writeString(
         project.resolve("briefs/chain.yaml"),
         "milestones:\n"
@@ -92,7 +97,8 @@ class HostChainEndToEndTest {
             + extra
             + "emulator:\n  step_ms: "
             + stepMs
-            + "\n");
+            + "\n"
+            + scenario);
     for (String m : List.of("m1", "m2", "m3")) {
       Files.writeString(project.resolve("briefs/" + m + ".md"), "# " + m + "\n");
     }
@@ -165,7 +171,7 @@ class HostChainEndToEndTest {
 
   @Test
   void aLiveRunnerIsLeftAlone() throws Exception {
-    chainSpec("", 4000);
+    chainSpec("", 200, "  hold: m1\n"); // m1 runs until the test ends, however slow the machine
     CliRun launch = cli("chain", "briefs/chain.yaml");
     assertEquals(0, launch.exit, launch.toString());
     statusUntil(effective("running"), Duration.ofSeconds(20));

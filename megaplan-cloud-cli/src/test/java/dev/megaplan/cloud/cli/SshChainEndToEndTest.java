@@ -103,7 +103,7 @@ class SshChainEndToEndTest {
     server.close();
   }
 
-  private void chainSpec(int stepMs) throws IOException {
+  private void chainSpec(int stepMs, String scenario) throws IOException {
     Files.writeString(
         project.resolve("briefs/chain.yaml"),
         "milestones:\n"
@@ -112,7 +112,8 @@ class SshChainEndToEndTest {
             + "  - {label: m3, idea: m3.md}\n"
             + "emulator:\n  step_ms: "
             + stepMs
-            + "\n");
+            + "\n"
+            + scenario);
     for (String m : List.of("m1", "m2", "m3")) {
       Files.writeString(project.resolve("briefs/" + m + ".md"), "# " + m + "\n");
     }
@@ -147,13 +148,14 @@ class SshChainEndToEndTest {
 
   @Test
   void aChainLaunchesRunsIsSupervisedAfterItsRunnerDiesAndCompletes() throws Exception {
-    chainSpec(4000);
+    // m1 is held until released, so the runner is surely alive while the test looks at it
+    chainSpec(200, "  hold: m1\n");
     CliRun launch = cli("chain", "briefs/chain.yaml");
     assertEquals(0, launch.exit, launch.toString());
     assertEquals("cloud_chain_launched", launch.json().path("event").asText());
     String session = launch.json().path("tmux").path("session").asText();
 
-    statusUntil(effective("running"), Duration.ofSeconds(30));
+    JsonNode running = statusUntil(effective("running"), Duration.ofSeconds(30));
     CliRun chains = cli("chains");
     assertEquals(0, chains.exit, chains.toString());
     assertTrue(chains.out.contains(session), chains.toString());
@@ -166,6 +168,9 @@ class SshChainEndToEndTest {
     assertEquals(0, tick.exit, tick.toString());
     assertEquals("supervisor_restarted", tick.json().path("event").asText());
     assertTrue(tick.json().path("acted").asBoolean());
+    String release = Path.of(running.path("spec").asText()).resolveSibling("m1.release").toString();
+    CliRun released = cli("exec", "touch", "'" + release + "'"); // a temp path: no quotes in it
+    assertEquals(0, released.exit, released.toString());
 
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!"done".equals(cli("supervise", "--chain").json().path("next_action").asText())) {
@@ -194,7 +199,7 @@ class SshChainEndToEndTest {
 
   @Test
   void aStatusReadWhoseServerIsGoneFailsClearlyWithoutHanging() throws Exception {
-    chainSpec(4000);
+    chainSpec(4000, "");
     assertEquals(0, cli("chain", "briefs/chain.yaml").exit);
     server.kill();
     long start = System.nanoTime();

@@ -3,6 +3,7 @@ package dev.megaplan.cloud.testkit.emulator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Drives a chain the way {@code megaplan chain start} does (spec 09): milestone after milestone
@@ -24,6 +25,7 @@ final class ChainDriver {
   static final int EXIT_FAILED = 1;
 
   private static final int CONTINUE = -1;
+  private static final long HOLD_POLL_MS = 100;
 
   private final ChainSpec spec;
   private final PrintStream out;
@@ -99,6 +101,16 @@ final class ChainDriver {
     }
   }
 
+  /** Keeps the milestone running until {@code <label>.release} exists beside the chain spec. */
+  private void holdUntilReleased(String label, String position) throws InterruptedException {
+    Path release = spec.path().resolveSibling(label + ".release");
+    say("milestone " + position + " held until " + release + " exists (scenario emulator.hold)");
+    while (!Files.exists(release)) {
+      sleeper.sleep(HOLD_POLL_MS);
+    }
+    say("milestone " + position + " released");
+  }
+
   private int runMilestone(ChainState state, int index) {
     String label = spec.labels().get(index);
     String plan = Slugs.planName(label);
@@ -112,6 +124,9 @@ final class ChainDriver {
     milestoneInFlight = label;
     try {
       sleeper.sleep(spec.scenario().stepMillis());
+      if (spec.scenario().holds(label)) {
+        holdUntilReleased(label, position);
+      }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       say("milestone " + position + " interrupted");

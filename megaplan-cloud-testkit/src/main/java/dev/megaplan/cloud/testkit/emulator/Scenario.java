@@ -26,25 +26,28 @@ final class Scenario {
   static final String PASSED = "passed";
 
   private static final List<String> KNOWN_KEYS =
-      List.of("step_ms", "fail", "prerequisite", "human_verify", "pr_number_base");
+      List.of("step_ms", "fail", "prerequisite", "human_verify", "pr_number_base", "hold");
 
   private final long stepMillis;
   private final Set<String> failing;
   private final Set<String> prerequisites;
   private final Map<String, String> humanVerify;
   private final long prNumberBase;
+  private final Set<String> held;
 
   private Scenario(
       long stepMillis,
       Set<String> failing,
       Set<String> prerequisites,
       Map<String, String> humanVerify,
-      long prNumberBase) {
+      long prNumberBase,
+      Set<String> held) {
     this.stepMillis = stepMillis;
     this.failing = Collections.unmodifiableSet(failing);
     this.prerequisites = Collections.unmodifiableSet(prerequisites);
     this.humanVerify = Collections.unmodifiableMap(humanVerify);
     this.prNumberBase = prNumberBase;
+    this.held = Collections.unmodifiableSet(held);
   }
 
   /**
@@ -61,7 +64,8 @@ final class Scenario {
           new LinkedHashSet<>(),
           new LinkedHashSet<>(),
           new LinkedHashMap<>(),
-          DEFAULT_PR_NUMBER_BASE);
+          DEFAULT_PR_NUMBER_BASE,
+          new LinkedHashSet<>());
     }
     if (!(block instanceof Map)) {
       throw EmulatorException.usage("the emulator block must be a mapping");
@@ -82,7 +86,8 @@ final class Scenario {
         labelSet(map.get("fail"), "fail", labels),
         labelSet(map.get("prerequisite"), "prerequisite", labels),
         verdicts(map.get("human_verify"), labels),
-        nonNegative(map, "pr_number_base", DEFAULT_PR_NUMBER_BASE));
+        nonNegative(map, "pr_number_base", DEFAULT_PR_NUMBER_BASE),
+        labelSet(map.get("hold"), "hold", labels));
   }
 
   long stepMillis() {
@@ -105,6 +110,15 @@ final class Scenario {
   /** Whether milestone {@code label} waits for a human verification that has not happened. */
   boolean awaitsHuman(String label) {
     return PENDING.equals(humanVerify.get(label));
+  }
+
+  /**
+   * Whether milestone {@code label} stays running after its step until it is released (a file
+   * {@code <label>.release} beside the chain spec), so a test can observe a live runner for as long
+   * as it needs, however slow the machine.
+   */
+  boolean holds(String label) {
+    return held.contains(label);
   }
 
   long prNumberBase() {

@@ -69,6 +69,32 @@ class ChainDrivingTest {
   }
 
   @Test
+  void aHeldMilestoneStaysRunningUntilItIsReleased() throws Exception {
+    ChainWorkspace ws = workspace("emulator:", "  step_ms: 20", "  hold: m2");
+    EmulatorProcess.Running driver = ws.emulator().start(ws.chainStartArgs());
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!(ws.stateExists() && "1 m2-plan running [m1]".equals(summary(ws.state())))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals("1 m2-plan running [m1]", summary(ws.state()));
+      Thread.sleep(500); // twenty-five steps: an unheld milestone would be long done
+      assertTrue(driver.process().isAlive(), "the driver is still in m2");
+      assertEquals("1 m2-plan running [m1]", summary(ws.state()));
+
+      Files.writeString(Path.of(ws.specPath()).resolveSibling("m2.release"), "");
+      EmulatorProcess.Result result = driver.await();
+
+      assertEquals(0, result.exitCode(), result.toString());
+      assertEquals("3 null complete [m1, m2, m3]", summary(ws.state()));
+      assertTrue(result.stdout().contains("emulator.hold"), result.stdout());
+    } finally {
+      driver.process().destroyForcibly();
+    }
+  }
+
+  @Test
   void oneAdvancesExactlyOneMilestone() {
     ChainWorkspace ws = workspace("emulator:", "  step_ms: 50");
 
